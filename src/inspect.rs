@@ -1,0 +1,422 @@
+//! The inspection: input in, report out. Pure: no I/O, no clock, no panics.
+
+use crate::cert::Cert;
+use crate::crypto::{Ring, SigError};
+use crate::findings::{Finding, FindingId as F, Severity};
+use crate::input::{self, NonCertificate, ParsedInput};
+use crate::limits::MAX_CERTS;
+use crate::names;
+use crate::path::{self, Anchor, Issuer, Pool};
+use crate::policy::{self, Policy, Profile, Role};
+use crate::report::*;
+use crate::time::to_iso;
+use std::collections::HashMap;
+
+/// What to inspect against.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The host name the mail app connects to.
+    pub host: Option<String>,
+    /// The port (only informs the advice; TLS mode is not checked here).
+    pub port: Option<u16>,
+    /// Validation time, Unix seconds. The core has no clock: callers pass "now".
+    pub at: i64,
+    /// Extra trust anchors, each an input blob (PEM/DER/PKCS#7) of CA certificates.
+    pub trust: Vec<Vec<u8>>,
+    /// Trust only `trust`, not the built-in Mozilla roots.
+    pub only_trusted_roots: bool,
+    /// Which clients' rules apply.
+    pub profile: Profile,
+    /// Which input certificate is the leaf; by default the first one no other sent certificate names as issuer.
+    pub leaf: Option<usize>,
+}
+
+/// Inspects whatever was pasted and says whether a mail client would accept it, and why not.
+pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
+    let parsed = input::read_input(bytes);
+    let mut findings = input_findings(&parsed);
+
+    // The pool: sent certificates, then user-supplied anchors.
+    let mut certs: Vec<Cert> = Vec::new();
+    let mut sources: Vec<(CertSource, Option<input::Origin>)> = Vec::new();
+    let mut sent: Vec<usize> = Vec::new();
+    let mut seen: HashMap<Vec<u8>, usize> = HashMap::new();
+    for item in parsed.certs.iter().take(MAX_CERTS) {
+        let idx = certs.len();
+        let cert = Cert::from_der(item.der.clone());
+        if let Some(&first) = seen.get(&cert.sha256) {
+            findings.push(Finding::new(F::DuplicateCert, Severity::Warning).cert(idx).fact("same_as", first));
+        } else {
+            seen.insert(cert.sha256.clone(), idx);
+            sent.push(idx);
+        }
+        if let Err(e) = &cert.parsed {
+            findings.push(Finding::new(F::MalformedCertificate, Severity::Error).cert(idx).fact("reason", e.clone()));
+        }
+        certs.push(cert);
+        sources.push((CertSource::Sent, Some(item.origin.clone())));
+    }
+    if parsed.certs.len() > MAX_CERTS {
+        findings.push(limit_finding("MAX_CERTS", MAX_CERTS, parsed.certs.len()));
+    }
+    let mut user_anchors = Vec::new();
+    for blob in &opts.trust {
+        for item in input::read_input(blob).certs {
+            if certs.len() >= 2 * MAX_CERTS {
+                findings.push(limit_finding("MAX_CERTS", MAX_CERTS, opts.trust.len()));
+                break;
+            }
+            let cert = Cert::from_der(item.der);
+            if cert.parsed.is_err() {
+                continue;
+            }
+            user_anchors.push(certs.len());
+            certs.push(cert);
+            sources.push((CertSource::UserTrust, Some(item.origin)));
+        }
+    }
+
+    let host = match opts.host.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+        Some(h) => match names::parse_host(h) {
+            Ok(hn) => Some(hn),
+            Err(e) => {
+                findings.push(Finding::new(F::HostInvalid, Severity::Error).fact("host", h.to_string()).fact("reason", e.to_string()));
+                None
+            }
+        },
+        None => None,
+    };
+    let policy = Policy { profile: opts.profile, at: opts.at, host: host.clone() };
+    let mut context = Context {
+        host: opts.host.clone(),
+        host_normalized: host.as_ref().map(policy::host_display),
+        port: opts.port,
+        at: to_iso(opts.at),
+        profile: opts.profile,
+        mozilla_roots: !opts.only_trusted_roots,
+        user_anchors: user_anchors.len(),
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    let input_report = InputReport {
+        formats: parsed.formats.clone(),
+        certificates: parsed.certs.len(),
+        others: parsed.others.clone(),
+        capture: parsed.capture.clone(),
+    };
+
+    let leaf = opts.leaf.filter(|&l| sent.contains(&l)).or_else(|| choose_leaf(&certs, &sent));
+    let Some(leaf) = leaf else {
+        if sent.is_empty() {
+            findings.push(Finding::new(F::NoCertificate, Severity::Error).fact("found", describe_others(&parsed.others)));
+        }
+        let certificates = certs.iter().enumerate().map(|(i, c)| cert_report(i, c, sources_of(&sources, i).0, sources_of(&sources, i).1, opts.at)).collect();
+        return finish(Verdict::InvalidInput, findings, certificates, ChainReport { status: ChainStatus::None, path: vec![], leaf: None, missing_issuer: None, signature_checks: 0 }, input_report, context);
+    };
+
+    // Search.
+    let pool = Pool { certs: &certs, sent: &sent, user_anchors: &user_anchors, mozilla: !opts.only_trusted_roots };
+    let mut role_cache: HashMap<(usize, Role), Vec<Finding>> = HashMap::new();
+    let mut judge = |path: &[usize], anchor: Anchor| -> Vec<Finding> {
+        let mut out = Vec::new();
+        let pinned = matches!(anchor, Anchor::User(a) if path.len() == 1 && certs.get(a).map(|c| &c.der) == path.first().and_then(|&l| certs.get(l)).map(|c| &c.der));
+        for (pos, &i) in path.iter().enumerate() {
+            let role = if pos == 0 { Role::Leaf } else { Role::Intermediate };
+            out.extend(role_findings(&policy, &certs, &mut role_cache, i, role));
+        }
+        let mut chain: Vec<(usize, &Cert)> = path.iter().filter_map(|&i| certs.get(i).map(|c| (i, c))).collect();
+        if let Anchor::User(a) = anchor {
+            // The user's own root is judged as a root (x509-limbo: expired or malformed roots fail);
+            // a certificate trusted directly (a pinned self-signed server certificate) is not.
+            if !pinned {
+                out.extend(role_findings(&policy, &certs, &mut role_cache, a, Role::Root));
+                if let Some(c) = certs.get(a) {
+                    chain.push((a, c));
+                }
+            }
+        }
+        let top_nc = pool.anchor_constraints(anchor);
+        policy.check_path(&chain, top_nc.as_ref(), &mut out);
+        if let Some(c) = certs.get(leaf) {
+            policy.check_host(c, leaf, &mut out);
+        }
+        out
+    };
+    let search = path::search(&pool, leaf, &Ring, &mut judge);
+
+    let mut certificates: Vec<CertReport> =
+        certs.iter().enumerate().map(|(i, c)| cert_report(i, c, sources_of(&sources, i).0, sources_of(&sources, i).1, opts.at)).collect();
+    let mut chain = ChainReport { status: ChainStatus::Incomplete, path: vec![], leaf: Some(leaf), missing_issuer: None, signature_checks: search.signature_checks };
+    if let Some(limit) = search.limit {
+        findings.push(limit_finding(limit, 0, search.signature_checks));
+    }
+    let trusted = match &search.best {
+        Some(best) => {
+            findings.extend(best.findings.iter().cloned());
+            chain.path = best.path.clone();
+            match best.anchor {
+                Anchor::User(a) => {
+                    if !chain.path.contains(&a) {
+                        chain.path.push(a);
+                    }
+                }
+                Anchor::Mozilla(m) => {
+                    let idx = certificates.len();
+                    let subject = pool.anchor_subject(best.anchor).map(|n| n.text).unwrap_or_default();
+                    let key = pool.anchor_key(best.anchor).map(|k| k.kind.display()).unwrap_or_default();
+                    let mut r = anchor_report(idx, subject, key);
+                    r.origin = None;
+                    r.serial = None;
+                    certificates.push(r);
+                    chain.path.push(idx);
+                    // A sent copy of the same root: the path could have ended at it.
+                    let _ = m;
+                }
+            }
+            chain.status = if best.errors == 0 { ChainStatus::Trusted } else { ChainStatus::TrustedRootWithErrors };
+            root_included(&certs, &sent, &best.path, best.anchor, &pool, &mut findings);
+            best.errors == 0
+        }
+        None => {
+            incomplete_findings(&policy, &certs, &search, &pool, &mut role_cache, &mut chain, &mut findings);
+            false
+        }
+    };
+    if search.too_long && search.best.is_none() {
+        findings.push(Finding::new(F::ChainTooLong, Severity::Error).fact("max", crate::limits::MAX_PATH_CERTS));
+    }
+    order_findings(&certs, &sent, &chain.path, &mut findings);
+    for (pos, &i) in chain.path.iter().enumerate() {
+        if let Some(r) = certificates.get_mut(i) {
+            r.role = Some(if pos == 0 {
+                Role::Leaf
+            } else if pos + 1 == chain.path.len() && chain.status != ChainStatus::Incomplete {
+                Role::Root
+            } else {
+                Role::Intermediate
+            });
+        }
+    }
+    if host.is_none() && opts.host.as_deref().map(str::trim).is_none_or(str::is_empty) {
+        if let Some(p) = certs.get(leaf).and_then(|c| c.fields()) {
+            findings.push(Finding::new(F::NoHostGiven, Severity::Info).cert(leaf).fact("names", policy::covered_names(p)));
+        }
+    }
+    if parsed.capture.as_ref().is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies) {
+        if let Some(c) = &parsed.capture {
+            findings.push(
+                Finding::new(F::ShowcertsMissing, Severity::Warning)
+                    .fact("shown", c.bodies)
+                    .fact("listed", c.chain.len())
+                    .fact("not_shown", c.chain.iter().skip(c.bodies).map(|s| s.subject.clone()).collect::<Vec<_>>()),
+            );
+        }
+    }
+    let host_ok = opts.host.as_deref().map(str::trim).is_none_or(|h| h.is_empty() || host.is_some());
+    let blocking = findings.iter().any(|f| f.severity == Severity::Error && f.cert.is_some_and(|c| chain.path.contains(&c)));
+    let verdict = if trusted && host_ok && !blocking { Verdict::Trusted } else { Verdict::Untrusted };
+    context.user_anchors = user_anchors.len();
+    finish(verdict, findings, certificates, chain, input_report, context)
+}
+
+fn sources_of(sources: &[(CertSource, Option<input::Origin>)], i: usize) -> (CertSource, Option<input::Origin>) {
+    sources.get(i).cloned().unwrap_or((CertSource::Sent, None))
+}
+
+fn role_findings(policy: &Policy, certs: &[Cert], cache: &mut HashMap<(usize, Role), Vec<Finding>>, i: usize, role: Role) -> Vec<Finding> {
+    if let Some(f) = cache.get(&(i, role)) {
+        return f.clone();
+    }
+    let f = certs.get(i).map(|c| policy.check_cert(c, i, role)).unwrap_or_default();
+    cache.insert((i, role), f.clone());
+    f
+}
+
+/// The leaf is the first sent certificate that did not issue another sent certificate
+/// (people paste the chain in any order; servers send the leaf first).
+fn choose_leaf(certs: &[Cert], sent: &[usize]) -> Option<usize> {
+    let parsed: Vec<usize> = sent.iter().copied().filter(|&i| certs.get(i).is_some_and(|c| c.fields().is_some())).collect();
+    let issued_another = |i: usize| {
+        let Some(p) = certs.get(i).and_then(|c| c.fields()) else { return false };
+        parsed.iter().any(|&j| {
+            j != i && certs.get(j).and_then(|c| c.fields()).is_some_and(|q| q.issuer.der == p.subject.der && !q.is_self_issued())
+        })
+    };
+    parsed.iter().copied().find(|&i| !issued_another(i)).or_else(|| parsed.first().copied()).or_else(|| sent.first().copied())
+}
+
+fn limit_finding(limit: &'static str, value: usize, read: usize) -> Finding {
+    Finding::new(F::LimitReached, Severity::Warning).fact("limit", limit).fact("value", value).fact("analysed", read)
+}
+
+fn describe_others(others: &[NonCertificate]) -> Vec<String> {
+    others
+        .iter()
+        .map(|o| match o {
+            NonCertificate::PrivateKey { .. } => "a private key".to_string(),
+            NonCertificate::CertificateRequest { .. } => "a certificate signing request".to_string(),
+            NonCertificate::Crl { .. } => "a certificate revocation list".to_string(),
+            NonCertificate::PublicKey { .. } => "a public key".to_string(),
+            NonCertificate::SshKey { .. } => "an SSH key".to_string(),
+            NonCertificate::Pkcs12 => "a PKCS#12 bundle".to_string(),
+            NonCertificate::UnknownPem { label, .. } => format!("a PEM block labelled {label:?}"),
+            NonCertificate::BadPem { label, reason, .. } => format!("a broken PEM block {label:?} ({reason})"),
+            NonCertificate::Unrecognised { what } => what.clone(),
+        })
+        .collect()
+}
+
+/// Findings about what was pasted that is not a certificate.
+fn input_findings(parsed: &ParsedInput) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for other in &parsed.others {
+        let f = match other {
+            NonCertificate::PrivateKey { label, encrypted, line } => Finding::new(F::PrivateKeyPresent, Severity::Warning)
+                .fact("label", label.clone())
+                .fact("encrypted", *encrypted)
+                .fact("line", *line),
+            NonCertificate::CertificateRequest { line } => Finding::new(F::CsrNotCertificate, Severity::Info).fact("line", *line),
+            NonCertificate::Crl { line } => Finding::new(F::CrlNotCertificate, Severity::Info).fact("line", *line),
+            NonCertificate::Pkcs12 => Finding::new(F::Pkcs12NotSupported, Severity::Info),
+            NonCertificate::PublicKey { line } | NonCertificate::SshKey { line } => {
+                Finding::new(F::PublicKeyNotCertificate, Severity::Info).fact("line", *line)
+            }
+            NonCertificate::UnknownPem { .. } | NonCertificate::BadPem { .. } | NonCertificate::Unrecognised { .. } => {
+                Finding::new(F::UnreadableInput, Severity::Info).fact("found", describe_others(std::slice::from_ref(other)))
+            }
+        };
+        out.push(f);
+    }
+    if let Some(l) = &parsed.limit_hit {
+        out.push(limit_finding(l.limit, l.value, l.read));
+    }
+    out
+}
+
+/// Findings when no path reached a trust anchor: self-signed, untrusted root, missing
+/// intermediate, or a bad signature.
+fn incomplete_findings(
+    policy: &Policy,
+    certs: &[Cert],
+    search: &path::Search,
+    pool: &Pool<'_>,
+    cache: &mut HashMap<(usize, Role), Vec<Finding>>,
+    chain: &mut ChainReport,
+    findings: &mut Vec<Finding>,
+) {
+    let deepest = &search.deepest;
+    chain.path = deepest.clone();
+    for (pos, &i) in deepest.iter().enumerate() {
+        let role = if pos == 0 { Role::Leaf } else { Role::Intermediate };
+        findings.extend(role_findings(policy, certs, cache, i, role));
+    }
+    if let Some(&leaf) = deepest.first() {
+        if let Some(c) = certs.get(leaf) {
+            policy.check_host(c, leaf, findings);
+        }
+    }
+    let Some(&top) = deepest.last() else { return };
+    let Some(p) = certs.get(top).and_then(|c| c.fields()) else { return };
+    // A broken signature explains more than a missing issuer.
+    let bad: Vec<&(usize, Issuer, SigError)> = search.bad_links.iter().filter(|(child, _, _)| deepest.contains(child)).collect();
+    let self_signed = p.is_self_issued() && search.bad_links.iter().all(|(c, i, _)| !(*c == top && *i == Issuer::Cert(top)));
+    if p.is_self_issued() && self_signed_verifies(certs, top) {
+        chain.status = ChainStatus::UntrustedRoot;
+        let id = if deepest.len() == 1 { F::SelfSigned } else { F::UntrustedRoot };
+        findings.push(Finding::new(id, Severity::Error).cert(top).field("issuer").fact("subject", p.subject.text.clone()));
+        if deepest.len() > 1 {
+            findings.extend(role_findings(policy, certs, cache, top, Role::Root).into_iter().filter(|f| f.severity != Severity::Error || f.id == F::ExpiredRoot));
+        }
+        return;
+    }
+    if let Some((child, issuer, why)) = bad.first() {
+        let issuer_idx = match issuer {
+            Issuer::Cert(i) => Some(*i),
+            Issuer::Anchor(Anchor::User(i)) => Some(*i),
+            Issuer::Anchor(Anchor::Mozilla(_)) => None,
+        };
+        let (id, reason) = match why {
+            SigError::Invalid => (F::BadSignature, "the signature does not verify".to_string()),
+            SigError::KeyMismatch => (F::BadSignature, "the signature algorithm does not fit the issuer's key".to_string()),
+            SigError::Unsupported(what) => (F::UnsupportedSignatureAlgorithm, format!("cannot verify {what}")),
+        };
+        let mut f = Finding::new(id, Severity::Error).cert(*child).field("signature").fact("reason", reason);
+        if let Some(i) = issuer_idx {
+            f = f.fact("issuer_cert", i);
+        }
+        findings.push(f);
+        chain.missing_issuer = Some(p.issuer.text.clone());
+        return;
+    }
+    let _ = self_signed;
+    chain.missing_issuer = Some(p.issuer.text.clone());
+    let trusted_store = pool.mozilla || !pool.user_anchors.is_empty();
+    findings.push(
+        Finding::new(F::MissingIntermediate, Severity::Error)
+            .cert(top)
+            .field("issuer")
+            .fact("issuer", p.issuer.text.clone())
+            .fact("trust_store_searched", trusted_store),
+    );
+}
+
+fn self_signed_verifies(certs: &[Cert], i: usize) -> bool {
+    use crate::crypto::Verifier;
+    certs.get(i).and_then(|c| c.fields()).is_some_and(|p| Ring.verify(&p.sig_alg, &p.key, &p.tbs, &p.signature).is_ok())
+}
+
+/// The server sent the root itself (harmless but useless: clients use their own copy).
+fn root_included(certs: &[Cert], sent: &[usize], path: &[usize], anchor: Anchor, pool: &Pool<'_>, findings: &mut Vec<Finding>) {
+    let Some(top) = path.last().and_then(|&t| certs.get(t)).and_then(|c| c.fields()) else { return };
+    let Some(anchor_key) = pool.anchor_key(anchor) else { return };
+    for &i in sent {
+        if path.contains(&i) {
+            continue;
+        }
+        let Some(p) = certs.get(i).and_then(|c| c.fields()) else { continue };
+        if p.subject.der == top.issuer.der && p.key.spki == anchor_key.spki && p.is_self_issued() {
+            findings.push(Finding::new(F::RootIncluded, Severity::Info).cert(i));
+        }
+    }
+}
+
+/// Order, extra and duplicate certificates among those sent (RFC 8446 4.4.2, RFC 5246 7.4.2:
+/// the sender's certificate comes first, each following one certifies the one before).
+fn order_findings(certs: &[Cert], sent: &[usize], path: &[usize], findings: &mut Vec<Finding>) {
+    let on_path: Vec<usize> = path.iter().copied().filter(|i| sent.contains(i)).collect();
+    let mut sorted = on_path.clone();
+    sorted.sort_unstable();
+    if on_path != sorted {
+        findings.push(
+            Finding::new(F::WrongOrder, Severity::Warning)
+                .fact("sent_order", sorted.clone())
+                .fact("path_order", on_path.clone()),
+        );
+    }
+    let mentioned: Vec<usize> = findings.iter().filter(|f| matches!(f.id, F::RootIncluded | F::DuplicateCert)).filter_map(|f| f.cert).collect();
+    for &i in sent {
+        if !path.contains(&i) && !mentioned.contains(&i) {
+            let subject = certs.get(i).and_then(|c| c.fields()).map(|p| p.subject.text.clone()).unwrap_or_default();
+            findings.push(Finding::new(F::UnrelatedCert, Severity::Warning).cert(i).fact("subject", subject));
+        }
+    }
+}
+
+fn finish(verdict: Verdict, mut findings: Vec<Finding>, certificates: Vec<CertReport>, chain: ChainReport, input: InputReport, context: Context) -> Report {
+    // Dedupe (a certificate judged in two roles may repeat a finding), then sort: errors
+    // first; within a severity, the order users need to act on.
+    let mut seen = Vec::new();
+    findings.retain(|f| {
+        let key = (f.id, f.cert, f.field, serde_json::to_string(&f.facts).unwrap_or_default());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    findings.sort_by_key(|f| (f.severity, crate::catalog::rank(f.id), f.cert));
+    for f in &mut findings {
+        f.message = crate::catalog::message(f);
+    }
+    Report { verdict, findings, certificates, chain, input, context }
+}

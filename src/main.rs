@@ -1,0 +1,219 @@
+//! The certscope command line: inspect certificates, chains and s_client captures.
+
+use certscope::report::{CertReport, Report};
+use certscope::{catalog, inspect, Options, Profile, Severity, Verdict};
+use clap::{Parser, ValueEnum};
+use std::io::Read;
+use std::process::ExitCode;
+
+/// Explain why a mail app cannot verify a server's certificate.
+///
+/// Reads PEM, DER, PKCS#7 or `openssl s_client -showcerts` output from the files given (all
+/// files together are one input) or from standard input. Exit status: 0 when the chain is
+/// trusted for the host, 1 when it is not, 2 when the input held no certificate or the
+/// arguments were wrong.
+#[derive(Parser, Debug)]
+#[command(name = "certscope", version, about, long_about)]
+struct Args {
+    /// The host name the mail app connects to (DNS name or IP address).
+    #[arg(long)]
+    host: Option<String>,
+    /// The port the mail app uses (993, 587, ...).
+    #[arg(long)]
+    port: Option<u16>,
+    /// Check at this time instead of now: 2026-11-22, 2026-11-22T10:00:00Z or Unix seconds.
+    #[arg(long)]
+    at: Option<String>,
+    /// A file with CA certificates to trust (a private CA); may be repeated.
+    #[arg(long = "trust", value_name = "FILE")]
+    trust: Vec<String>,
+    /// Trust only the --trust certificates, not the built-in Mozilla roots.
+    #[arg(long)]
+    only_trusted_roots: bool,
+    /// Judge by the Web PKI rules (rustls-webpki/pyca) instead of the stricter mail-client rules.
+    #[arg(long)]
+    webpki: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Input files; `-` or none reads standard input.
+    files: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    if argv.get(1).map(String::as_str) == Some("explain") {
+        return explain(argv.get(2).map(String::as_str));
+    }
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(&args) {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("certscope: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<ExitCode, String> {
+    let at = match &args.at {
+        Some(t) => certscope::time::parse(t).ok_or_else(|| format!("cannot read the time {t:?}; use 2026-11-22 or 2026-11-22T10:00:00Z"))?,
+        None => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_err(|e| format!("the system clock is before 1970: {e}"))?
+            .as_secs() as i64,
+    };
+    let mut input = Vec::new();
+    if args.files.is_empty() || args.files.iter().any(|f| f == "-") {
+        std::io::stdin().read_to_end(&mut input).map_err(|e| format!("cannot read standard input: {e}"))?;
+    }
+    for f in args.files.iter().filter(|f| *f != "-") {
+        let bytes = std::fs::read(f).map_err(|e| format!("cannot read {f:?}: {e}"))?;
+        input.extend_from_slice(&bytes);
+        input.push(b'\n');
+    }
+    let trust = args
+        .trust
+        .iter()
+        .map(|f| std::fs::read(f).map_err(|e| format!("cannot read trust file {f:?}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = Options {
+        host: args.host.clone(),
+        port: args.port,
+        at,
+        trust,
+        only_trusted_roots: args.only_trusted_roots,
+        profile: if args.webpki { Profile::WebPki } else { Profile::MailStrict },
+        leaf: None,
+    };
+    let report = inspect(&input, &opts);
+    match args.format {
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
+            println!("{json}");
+        }
+        Format::Text => print!("{}", text(&report)),
+    }
+    Ok(match report.verdict {
+        Verdict::Trusted => ExitCode::SUCCESS,
+        Verdict::Untrusted => ExitCode::from(1),
+        Verdict::InvalidInput => ExitCode::from(2),
+    })
+}
+
+/// The report as an administrator reads it in a terminal: verdict, findings, chain.
+fn text(r: &Report) -> String {
+    let mut out = String::new();
+    let verdict = match r.verdict {
+        Verdict::Trusted => "TRUSTED: a mail client would accept this chain",
+        Verdict::Untrusted => "NOT TRUSTED: a mail client would refuse this chain",
+        Verdict::InvalidInput => "NO CERTIFICATE: nothing to check in this input",
+    };
+    out.push_str(verdict);
+    if let Some(h) = &r.context.host {
+        out.push_str(&format!(" for {h}"));
+    }
+    out.push_str(&format!(" (at {})\n", r.context.at));
+    if !r.findings.is_empty() {
+        out.push_str("\nFindings:\n");
+    }
+    for f in &r.findings {
+        let sev = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        out.push_str(&format!("  [{sev}] {}: {}\n", f.id.as_str(), f.message));
+        if let Some(e) = catalog::entry(f.id) {
+            if let Some(admin) = e.more.get("admin").and_then(|v| v.get("fix")).and_then(|v| v.as_str()) {
+                for line in admin.lines() {
+                    out.push_str(&format!("      {line}\n"));
+                }
+            }
+        }
+    }
+    out.push_str("\nChain:\n");
+    for (pos, &i) in r.chain.path.iter().enumerate() {
+        if let Some(c) = r.certificates.get(i) {
+            out.push_str(&format!("  {pos}. {}\n", cert_line(c)));
+        }
+    }
+    if let Some(m) = &r.chain.missing_issuer {
+        out.push_str(&format!("  {}. (missing) {m}\n", r.chain.path.len()));
+    }
+    let others: Vec<&CertReport> = r.certificates.iter().filter(|c| !r.chain.path.contains(&c.index)).collect();
+    if !others.is_empty() {
+        out.push_str("\nNot on the path:\n");
+        for c in others {
+            out.push_str(&format!("  #{} {}\n", c.index, cert_line(c)));
+        }
+    }
+    out
+}
+
+fn cert_line(c: &CertReport) -> String {
+    let source = match c.source {
+        Some(certscope::report::CertSource::Sent) => "sent",
+        Some(certscope::report::CertSource::UserTrust) => "your trusted CA",
+        Some(certscope::report::CertSource::TrustStore) => "trust store",
+        None => "",
+    };
+    let mut s = format!("{} [{source}]", c.subject);
+    if let (Some(nb), Some(na)) = (&c.not_before, &c.not_after) {
+        s.push_str(&format!("\n       valid {nb} to {na}"));
+        if let Some(d) = c.days_left {
+            s.push_str(&if d >= 0 { format!(" ({d} days left)") } else { format!(" (expired {} days ago)", -d) });
+        }
+    }
+    if !c.dns_names.is_empty() || !c.ip_addresses.is_empty() {
+        let names: Vec<&str> = c.dns_names.iter().chain(c.ip_addresses.iter()).map(String::as_str).collect();
+        s.push_str(&format!("\n       names: {}", names.join(", ")));
+    }
+    s.push_str(&format!("\n       key: {}", c.key));
+    if let Some(sig) = &c.signature_algorithm {
+        s.push_str(&format!(", signature: {sig}"));
+    }
+    if let Some(fp) = &c.sha256 {
+        s.push_str(&format!("\n       SHA-256: {fp}"));
+    }
+    s
+}
+
+/// `certscope explain ID`: prints one catalog entry.
+fn explain(id: Option<&str>) -> ExitCode {
+    let Some(id) = id else {
+        eprintln!("usage: certscope explain FINDING_ID");
+        for id in certscope::FindingId::ALL {
+            eprintln!("  {}", id.as_str());
+        }
+        return ExitCode::from(2);
+    };
+    let Some(entry) = certscope::FindingId::from_name(id).and_then(catalog::entry) else {
+        eprintln!("certscope: unknown finding id {id:?}; run `certscope explain` for the list");
+        return ExitCode::from(2);
+    };
+    println!("{id}: {}\n", entry.title);
+    if !entry.cite.is_empty() {
+        println!("Rule: {}\n", entry.cite);
+    }
+    match serde_json::to_string_pretty(&entry.more) {
+        Ok(s) if entry.more.is_empty() => {
+            let _ = s;
+        }
+        Ok(s) => println!("{s}"),
+        Err(_) => {}
+    }
+    ExitCode::SUCCESS
+}
