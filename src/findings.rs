@@ -100,6 +100,8 @@ finding_ids! {
     CnOnlyNoSan => "cn_only_no_san",
     /// A subjectAltName entry is not a valid name.
     SanMalformed => "san_malformed",
+    /// The Common Name is not one of the subjectAltName entries.
+    CnNotInSan => "cn_not_in_san",
 
     // Chain and trust.
     /// The server certificate is signed by itself.

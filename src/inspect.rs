@@ -54,7 +54,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
             findings.push(Finding::new(F::MalformedCertificate, Severity::Error).cert(idx).fact("reason", e.clone()));
         }
         certs.push(cert);
-        sources.push((CertSource::Sent, Some(item.origin.clone())));
+        sources.push((CertSource::Sent, Some(item.origin)));
     }
     if parsed.certs.len() > MAX_CERTS {
         findings.push(limit_finding("MAX_CERTS", MAX_CERTS, parsed.certs.len()));

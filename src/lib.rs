@@ -19,6 +19,8 @@ pub mod path;
 pub mod policy;
 pub mod report;
 pub mod time;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use findings::{Finding, FindingId, Severity};
 pub use inspect::{inspect, Options};

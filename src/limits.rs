@@ -22,9 +22,8 @@ pub const MAX_BUILD_CALLS: usize = 20_000;
 /// Each judged path is reported only if it is the best, so this bounds work, not output.
 pub const MAX_PATHS_JUDGED: usize = 64;
 
-/// Name-constraint comparisons along one path (names x subtrees). Bounds the quadratic
-/// blow-up of x509-limbo `pathological::nc-dos-*`; rustls-webpki allows 250,000 in total.
-pub const MAX_NAME_CONSTRAINT_COMPARISONS: usize = 250_000;
+/// Name-constraint comparisons along one path: defined beside the matching code.
+pub use crate::name_constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 
 /// Names read from one certificate's subjectAltName for matching and display. Real
 /// certificates carry at most a few hundred (CA/B allows many, but mail hosts use few).

@@ -254,6 +254,14 @@ impl Policy {
                         ),
                     }
                 }
+                // CA/B BR 7.1.4.3: a Common Name, if present, MUST repeat one of the SAN
+                // entries. NOTE: a warning, not an error: every client ignores the CN when a
+                // SAN is present, and x509-limbo's bettertls cases expect such chains to pass.
+                for cn in &p.subject.common_names {
+                    if !names::cn_is_copy_of_san(cn, &san.dns, &san.ips) {
+                        out.push(Finding::new(F::CnNotInSan, Severity::Warning).field("subject.common_name").fact("common_name", cn.clone()));
+                    }
+                }
                 for ip in &san.ips {
                     if ip.len() != 4 && ip.len() != 16 {
                         out.push(err(F::SanMalformed).field("extensions.subject_alt_name").fact("name", names::ip_to_string(ip)).fact("reason", "IP address of wrong length"));
@@ -285,9 +293,14 @@ impl Policy {
         if p.subject.is_empty() {
             out.push(err(F::EmptySubject).field("subject"));
         }
-        if let Some((nc, _)) = &e.name_constraints {
+        if let Some((nc, critical)) = &e.name_constraints {
             if let Err(v) = name_constraints::validate_constraints(nc) {
-                out.push(invalid_ext("nameConstraints", &violation_text(&v)));
+                out.push(invalid_ext("nameConstraints", &v.to_string()));
+            }
+            // RFC 5280 4.2.1.10: conforming CAs MUST mark this extension as critical. NOTE: a
+            // warning: CA/B BR 7.1.2.10.8 allows it non-critical and clients enforce it anyway.
+            if !critical {
+                out.push(Finding::new(F::ExtensionInvalid, Severity::Warning).field("extensions").fact("extension", "nameConstraints").fact("reason", "not critical"));
             }
         }
         if role == Role::Root {
@@ -363,7 +376,7 @@ impl Policy {
                     subject_emails: &p.subject.emails,
                 };
                 if let Err(v) = name_constraints::check(nc, &subject, &mut budget) {
-                    let mut f = err(F::NameConstraintsViolated).cert(*idx).field("extensions.subject_alt_name").fact("reason", violation_text(&v));
+                    let mut f = err(F::NameConstraintsViolated).cert(*idx).field("extensions.subject_alt_name").fact("reason", v.to_string());
                     if let Some(ca) = ca_idx {
                         f = f.fact("constrained_by", ca);
                     }
@@ -446,14 +459,4 @@ fn role_name(role: Role) -> &'static str {
 
 fn invalid_ext(extension: &'static str, reason: &str) -> Finding {
     err(F::ExtensionInvalid).field("extensions").fact("extension", extension).fact("reason", reason.to_string())
-}
-
-fn violation_text(v: &Violation) -> String {
-    match v {
-        Violation::Excluded { name, constraint } => format!("{name} is in the excluded subtree {constraint}"),
-        Violation::NotPermitted { name, kind } => format!("{name} ({kind}) is outside every permitted subtree"),
-        Violation::Malformed { constraint, why } => format!("constraint {constraint} is malformed: {why}"),
-        Violation::Unsupported { constraint } => format!("constraint {constraint} is of a type certscope cannot check"),
-        Violation::BudgetExhausted => "too many name-constraint comparisons".to_string(),
-    }
 }
