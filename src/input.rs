@@ -534,7 +534,7 @@ fn decode_text(input: &[u8]) -> Option<Cow<'_, str>> {
 fn decode_utf16_without_bom(input: &[u8]) -> Option<String> {
     /// Pairs sampled; 64 characters of ASCII-in-UTF-16 do not happen by chance in DER or text.
     const SAMPLE_PAIRS: usize = 64;
-    if input.len() < 4 || input.len() % 2 != 0 {
+    if input.len() < 4 || !input.len().is_multiple_of(2) {
         return None;
     }
     let ascii = |b: u8| b != 0 && b < 0x80;

@@ -76,7 +76,12 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
         }
     }
 
-    let host = match opts.host.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
+    // Without a host, use the one the capture connected to (-servername, else -connect).
+    let capture_host = parsed.capture.as_ref().and_then(|c| c.servername.clone().or_else(|| c.connect_host.clone()));
+    let given_host = opts.host.as_deref().map(str::trim).filter(|h| !h.is_empty());
+    let host_from_capture = given_host.is_none() && capture_host.is_some();
+    let host_text = given_host.map(str::to_string).or(capture_host);
+    let host = match host_text.as_deref() {
         Some(h) => match names::parse_host(h) {
             Ok(hn) => Some(hn),
             Err(e) => {
@@ -88,7 +93,8 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
     };
     let policy = Policy { profile: opts.profile, at: opts.at, host: host.clone() };
     let mut context = Context {
-        host: opts.host.clone(),
+        host: host_text.clone(),
+        host_from_capture,
         host_normalized: host.as_ref().map(policy::host_display),
         port: opts.port,
         at: to_iso(opts.at),
@@ -177,7 +183,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
             best.errors == 0
         }
         None => {
-            incomplete_findings(&policy, &certs, &search, &pool, &mut role_cache, &mut chain, &mut findings);
+            incomplete_findings(&policy, &certs, &search, &pool, &mut role_cache, &mut chain, &mut findings, parsed.capture.as_ref());
             false
         }
     };
@@ -196,13 +202,12 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
             });
         }
     }
-    if host.is_none() && opts.host.as_deref().map(str::trim).is_none_or(str::is_empty) {
-        if let Some(p) = certs.get(leaf).and_then(|c| c.fields()) {
+    if host.is_none() && host_text.is_none()
+        && let Some(p) = certs.get(leaf).and_then(|c| c.fields()) {
             findings.push(Finding::new(F::NoHostGiven, Severity::Info).cert(leaf).fact("names", policy::covered_names(p)));
         }
-    }
-    if parsed.capture.as_ref().is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies) {
-        if let Some(c) = &parsed.capture {
+    if parsed.capture.as_ref().is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies)
+        && let Some(c) = &parsed.capture {
             findings.push(
                 Finding::new(F::ShowcertsMissing, Severity::Warning)
                     .fact("shown", c.bodies)
@@ -210,8 +215,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
                     .fact("not_shown", c.chain.iter().skip(c.bodies).map(|s| s.subject.clone()).collect::<Vec<_>>()),
             );
         }
-    }
-    let host_ok = opts.host.as_deref().map(str::trim).is_none_or(|h| h.is_empty() || host.is_some());
+    let host_ok = host_text.is_none() || host.is_some();
     let blocking = findings.iter().any(|f| f.severity == Severity::Error && f.cert.is_some_and(|c| chain.path.contains(&c)));
     let verdict = if trusted && host_ok && !blocking { Verdict::Trusted } else { Verdict::Untrusted };
     context.user_anchors = user_anchors.len();
@@ -294,6 +298,7 @@ fn input_findings(parsed: &ParsedInput) -> Vec<Finding> {
 
 /// Findings when no path reached a trust anchor: self-signed, untrusted root, missing
 /// intermediate, or a bad signature.
+#[allow(clippy::too_many_arguments)] // each argument is a distinct piece of the inspection's state
 fn incomplete_findings(
     policy: &Policy,
     certs: &[Cert],
@@ -302,6 +307,7 @@ fn incomplete_findings(
     cache: &mut HashMap<(usize, Role), Vec<Finding>>,
     chain: &mut ChainReport,
     findings: &mut Vec<Finding>,
+    capture: Option<&input::Capture>,
 ) {
     let deepest = &search.deepest;
     chain.path = deepest.clone();
@@ -309,11 +315,10 @@ fn incomplete_findings(
         let role = if pos == 0 { Role::Leaf } else { Role::Intermediate };
         findings.extend(role_findings(policy, certs, cache, i, role));
     }
-    if let Some(&leaf) = deepest.first() {
-        if let Some(c) = certs.get(leaf) {
+    if let Some(&leaf) = deepest.first()
+        && let Some(c) = certs.get(leaf) {
             policy.check_host(c, leaf, findings);
         }
-    }
     let Some(&top) = deepest.last() else { return };
     let Some(p) = certs.get(top).and_then(|c| c.fields()) else { return };
     // A broken signature explains more than a missing issuer.
@@ -350,12 +355,15 @@ fn incomplete_findings(
     let _ = self_signed;
     chain.missing_issuer = Some(p.issuer.text.clone());
     let trusted_store = pool.mozilla || !pool.user_anchors.is_empty();
+    // A capture without -showcerts lists the issuer without its body: say so.
+    let listed = capture.is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies);
     findings.push(
         Finding::new(F::MissingIntermediate, Severity::Error)
             .cert(top)
             .field("issuer")
             .fact("issuer", p.issuer.text.clone())
-            .fact("trust_store_searched", trusted_store),
+            .fact("trust_store_searched", trusted_store)
+            .fact("hidden_by_capture", listed),
     );
 }
 

@@ -169,7 +169,7 @@ impl Policy {
         // issued it (x509-limbo cve-2024-0567 trusts a cross-signed root without an AKI).
         match &e.aki {
             Some((_, true)) => out.push(invalid_ext("authorityKeyIdentifier", "marked critical; it must not be")),
-            None if role != Role::Root => {
+            None if role != Role::Root && !p.is_self_issued() => {
                 out.push(err(F::KeyIdentifierMissing).field("extensions.authority_key_identifier").fact("extension", "authorityKeyIdentifier"));
             }
             _ => {}
@@ -187,27 +187,24 @@ impl Policy {
             out.push(invalid_ext("authorityInfoAccess", "marked critical; it must not be"));
         }
         // RFC 5280 4.2.1.12: if extendedKeyUsage is present it holds at least one purpose.
-        if let Some((eku, _)) = &e.ext_key_usage {
-            if eku.oids.is_empty() {
+        if let Some((eku, _)) = &e.ext_key_usage
+            && eku.oids.is_empty() {
                 out.push(invalid_ext("extendedKeyUsage", "empty"));
             }
-        }
     }
 
     fn check_leaf(&self, p: &Parsed, out: &mut Vec<Finding>) {
         let e = &p.ext;
         // CA/B BR 7.1.2.7.8: a subscriber certificate is not a CA; RFC 5280 4.2.1.9.
-        if let Some((bc, _)) = &e.basic_constraints {
-            if bc.ca {
+        if let Some((bc, _)) = &e.basic_constraints
+            && bc.ca {
                 out.push(err(F::LeafIsCa).field("extensions.basic_constraints"));
             }
-        }
         // RFC 5280 4.2.1.3: keyCertSign only for CA certificates.
-        if let Some((ku, _)) = e.key_usage {
-            if ku & KU_KEY_CERT_SIGN != 0 {
+        if let Some((ku, _)) = e.key_usage
+            && ku & KU_KEY_CERT_SIGN != 0 {
                 out.push(err(F::KeyUsageInvalid).field("extensions.key_usage").fact("reason", "keyCertSign in a server certificate"));
             }
-        }
         // RFC 5280 4.2.1.12 / CA/B BR 7.1.2.7.10: serverAuth must be allowed. Apple (HT210176)
         // additionally requires the EKU extension with serverAuth in certificates issued after 2019-07-01.
         match &e.ext_key_usage {
@@ -308,11 +305,10 @@ impl Policy {
             if let Some((aki, _)) = &e.aki {
                 if aki.has_issuer || aki.has_serial || aki.key_id.is_none() {
                     out.push(invalid_ext("authorityKeyIdentifier", "a root's must hold only the key identifier"));
-                } else if let (Some(kid), Some((ski, _))) = (&aki.key_id, &e.ski) {
-                    if kid != ski && p.is_self_issued() {
+                } else if let (Some(kid), Some((ski, _))) = (&aki.key_id, &e.ski)
+                    && kid != ski && p.is_self_issued() {
                         out.push(invalid_ext("authorityKeyIdentifier", "differs from the root's own subjectKeyIdentifier"));
                     }
-                }
             }
         }
     }
@@ -324,8 +320,8 @@ impl Policy {
         // intermediate certificates below it (the leaf does not count).
         for (pos, (idx, cert)) in certs.iter().enumerate().skip(1) {
             let Some(p) = cert.fields() else { continue };
-            if let Some((bc, _)) = &p.ext.basic_constraints {
-                if let Some(limit) = bc.path_len {
+            if let Some((bc, _)) = &p.ext.basic_constraints
+                && let Some(limit) = bc.path_len {
                     let below = certs
                         .get(1..pos)
                         .unwrap_or(&[])
@@ -342,14 +338,12 @@ impl Policy {
                         );
                     }
                 }
-            }
             // RFC 5280 4.2.1.12 (as CA/B BR 7.1.2.2 applies it): an intermediate's EKU, if
             // present, must allow serverAuth for the certificates it issues.
-            if let Some((eku, _)) = &p.ext.ext_key_usage {
-                if !eku.server_auth && !eku.any && !eku.oids.is_empty() {
+            if let Some((eku, _)) = &p.ext.ext_key_usage
+                && !eku.server_auth && !eku.any && !eku.oids.is_empty() {
                     out.push(err(F::EkuMissingServerAuth).cert(*idx).field("extensions.ext_key_usage").fact("purposes", eku.oids.clone()));
                 }
-            }
         }
         // RFC 5280 6.1.3 (b)(c), 4.2.1.10: each CA's name constraints apply to every certificate
         // below it, except self-issued intermediates.

@@ -39,6 +39,8 @@ pub enum Verdict {
 pub struct Context {
     /// The host as typed.
     pub host: Option<String>,
+    /// The host was taken from the pasted capture (-servername or -connect), not given.
+    pub host_from_capture: bool,
     /// The host as compared (A-label, lowercase), when it could be understood.
     pub host_normalized: Option<String>,
     pub port: Option<u16>,
