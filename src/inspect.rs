@@ -57,13 +57,13 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
         sources.push((CertSource::Sent, Some(item.origin)));
     }
     if parsed.certs.len() > MAX_CERTS {
-        findings.push(limit_finding("MAX_CERTS", MAX_CERTS, parsed.certs.len()));
+        findings.push(limit_finding("MAX_CERTS", MAX_CERTS, MAX_CERTS));
     }
     let mut user_anchors = Vec::new();
     for blob in &opts.trust {
         for item in input::read_input(blob).certs {
             if certs.len() >= 2 * MAX_CERTS {
-                findings.push(limit_finding("MAX_CERTS", MAX_CERTS, opts.trust.len()));
+                findings.push(limit_finding("MAX_CERTS", MAX_CERTS, user_anchors.len()));
                 break;
             }
             let cert = Cert::from_der(item.der);
@@ -113,6 +113,8 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
     let leaf = opts.leaf.filter(|&l| sent.contains(&l)).or_else(|| choose_leaf(&certs, &sent));
     let Some(leaf) = leaf else {
         if sent.is_empty() {
+            // no_certificate says what was found instead; the per-item notes would repeat it.
+            findings.retain(|f| f.id != F::UnreadableInput);
             findings.push(Finding::new(F::NoCertificate, Severity::Error).fact("found", describe_others(&parsed.others)));
         }
         let certificates = certs.iter().enumerate().map(|(i, c)| cert_report(i, c, sources_of(&sources, i).0, sources_of(&sources, i).1, opts.at)).collect();
@@ -153,7 +155,12 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
         certs.iter().enumerate().map(|(i, c)| cert_report(i, c, sources_of(&sources, i).0, sources_of(&sources, i).1, opts.at)).collect();
     let mut chain = ChainReport { status: ChainStatus::Incomplete, path: vec![], leaf: Some(leaf), missing_issuer: None, signature_checks: search.signature_checks };
     if let Some(limit) = search.limit {
-        findings.push(limit_finding(limit, 0, search.signature_checks));
+        let value = match limit {
+            "MAX_SIGNATURE_CHECKS" => crate::limits::MAX_SIGNATURE_CHECKS,
+            "MAX_BUILD_CALLS" => crate::limits::MAX_BUILD_CALLS,
+            _ => crate::limits::MAX_PATHS_JUDGED,
+        };
+        findings.push(limit_finding(limit, value, sent.len()).fact("signature_checks", search.signature_checks));
     }
     let trusted = match &search.best {
         Some(best) => {
@@ -248,8 +255,9 @@ fn choose_leaf(certs: &[Cert], sent: &[usize]) -> Option<usize> {
     parsed.iter().copied().find(|&i| !issued_another(i)).or_else(|| parsed.first().copied()).or_else(|| sent.first().copied())
 }
 
-fn limit_finding(limit: &'static str, value: usize, read: usize) -> Finding {
-    Finding::new(F::LimitReached, Severity::Warning).fact("limit", limit).fact("value", value).fact("analysed", read)
+/// A named limit stopped part of the work; `analysed` counts the certificates still analysed.
+fn limit_finding(limit: &'static str, value: usize, analysed: usize) -> Finding {
+    Finding::new(F::LimitReached, Severity::Warning).fact("limit", limit).fact("value", value).fact("analysed", analysed)
 }
 
 fn describe_others(others: &[NonCertificate]) -> Vec<String> {
@@ -291,7 +299,7 @@ fn input_findings(parsed: &ParsedInput) -> Vec<Finding> {
         out.push(f);
     }
     if let Some(l) = &parsed.limit_hit {
-        out.push(limit_finding(l.limit, l.value, l.read));
+        out.push(limit_finding(l.limit, l.value, parsed.certs.len()).fact("bytes_read", l.read));
     }
     out
 }
@@ -344,12 +352,14 @@ fn incomplete_findings(
             SigError::KeyMismatch => (F::BadSignature, "the signature algorithm does not fit the issuer's key".to_string()),
             SigError::Unsupported(what) => (F::UnsupportedSignatureAlgorithm, format!("cannot verify {what}")),
         };
-        let mut f = Finding::new(id, Severity::Error).cert(*child).field("signature").fact("reason", reason);
-        if let Some(i) = issuer_idx {
-            f = f.fact("issuer_cert", i);
+        let algorithm = certs.get(*child).and_then(|c| c.fields()).map(|c| c.sig_alg.display()).unwrap_or_default();
+        let mut f = Finding::new(id, Severity::Error).cert(*child).field("signature").fact("reason", reason).fact("algorithm", algorithm);
+        match issuer_idx {
+            // The issuer was there; its signature is the problem, not its absence.
+            Some(i) => f = f.fact("issuer_cert", i),
+            None => chain.missing_issuer = Some(p.issuer.text.clone()),
         }
         findings.push(f);
-        chain.missing_issuer = Some(p.issuer.text.clone());
         return;
     }
     let _ = self_signed;
@@ -390,21 +400,29 @@ fn root_included(certs: &[Cert], sent: &[usize], path: &[usize], anchor: Anchor,
 /// Order, extra and duplicate certificates among those sent (RFC 8446 4.4.2, RFC 5246 7.4.2:
 /// the sender's certificate comes first, each following one certifies the one before).
 fn order_findings(certs: &[Cert], sent: &[usize], path: &[usize], findings: &mut Vec<Finding>) {
-    let on_path: Vec<usize> = path.iter().copied().filter(|i| sent.contains(i)).collect();
-    let mut sorted = on_path.clone();
-    sorted.sort_unstable();
-    if on_path != sorted {
+    let subject = |i: usize| certs.get(i).and_then(|c| c.fields()).map(|p| p.subject.text.clone()).unwrap_or_default();
+    // The path's sent certificates, then a sent copy of the root (which belongs last).
+    let mut expected: Vec<usize> = path.iter().copied().filter(|i| sent.contains(i)).collect();
+    expected.extend(findings.iter().filter(|f| f.id == F::RootIncluded).filter_map(|f| f.cert));
+    let mut as_sent = expected.clone();
+    as_sent.sort_unstable();
+    if expected != as_sent {
         findings.push(
             Finding::new(F::WrongOrder, Severity::Warning)
-                .fact("sent_order", sorted.clone())
-                .fact("path_order", on_path.clone()),
+                .fact("sent_order", as_sent.iter().map(|&i| subject(i)).collect::<Vec<_>>())
+                .fact("expected_order", expected.iter().map(|&i| subject(i)).collect::<Vec<_>>()),
         );
     }
-    let mentioned: Vec<usize> = findings.iter().filter(|f| matches!(f.id, F::RootIncluded | F::DuplicateCert)).filter_map(|f| f.cert).collect();
+    // Certificates another finding already explains are not "unrelated".
+    let mentioned: Vec<usize> = findings
+        .iter()
+        .filter(|f| matches!(f.id, F::RootIncluded | F::DuplicateCert | F::MalformedCertificate))
+        .filter_map(|f| f.cert)
+        .chain(findings.iter().filter_map(|f| f.facts.get("issuer_cert").and_then(|v| v.as_u64()).map(|v| v as usize)))
+        .collect();
     for &i in sent {
         if !path.contains(&i) && !mentioned.contains(&i) {
-            let subject = certs.get(i).and_then(|c| c.fields()).map(|p| p.subject.text.clone()).unwrap_or_default();
-            findings.push(Finding::new(F::UnrelatedCert, Severity::Warning).cert(i).fact("subject", subject));
+            findings.push(Finding::new(F::UnrelatedCert, Severity::Warning).cert(i).fact("subject", subject(i)));
         }
     }
 }

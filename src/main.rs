@@ -62,6 +62,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(msg) => {
             eprintln!("certscope: {msg}");
+            if args.format == Format::Json {
+                // JSON readers get JSON in every case.
+                println!("{}", serde_json::json!({ "verdict": "invalid_input", "error": msg }));
+            }
             ExitCode::from(2)
         }
     }
