@@ -390,7 +390,7 @@ impl Policy {
         let dns = p.dns_names();
         let ips = p.ip_names();
         let matched = match host {
-            HostName::Dns(h) => dns.iter().any(|d| names::match_dns(d, h) != DnsMatch::NoMatch && is_match(names::match_dns(d, h))),
+            HostName::Dns(h) => dns.iter().any(|d| names::match_dns(d, h).is_match()),
             HostName::Ip(ip) => ips.iter().any(|o| names::match_ip(o, ip)),
         };
         if matched {
@@ -424,10 +424,6 @@ impl Policy {
                 .fact("names", covered),
         );
     }
-}
-
-fn is_match(m: DnsMatch) -> bool {
-    matches!(m, DnsMatch::Exact | DnsMatch::Wildcard)
 }
 
 /// The names a certificate covers, as a person would type them.
