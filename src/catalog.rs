@@ -75,7 +75,7 @@ pub fn fill(template: &str, f: &Finding) -> String {
 pub fn render(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(items) if items.is_empty() => "(none)".into(),
+        serde_json::Value::Array(items) if items.is_empty() => "none".into(),
         serde_json::Value::Array(items) => items.iter().map(render).collect::<Vec<_>>().join(", "),
         serde_json::Value::Null => "unknown".into(),
         other => other.to_string(),

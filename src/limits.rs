@@ -48,8 +48,13 @@ pub const MAX_VALIDITY_DAYS_APPLE: i64 = 825;
 /// 2019-07-01T00:00:00Z, from when Apple's 825-day rule applies.
 pub const APPLE_825_DAY_RULE_FROM: i64 = 1_561_939_200;
 
-/// 2020-09-01T00:00:00Z, from when the CA/B 398-day rule applies.
+/// 2020-09-01T00:00:00Z, from when the CA/B 398-day rule applies, and Apple rejects
+/// certificates from its built-in roots valid for more than 398 days (support.apple.com/HT211025).
 pub const CABF_398_DAY_RULE_FROM: i64 = 1_598_918_400;
+
+/// CA/B Forum ballot SC-081: subscriber certificates issued on or after 2026-03-15 may be
+/// valid for at most 200 days (100 from 2027-03-15, 47 from 2029-03-15).
+pub const MAX_VALIDITY_DAYS_SC081: [(i64, i64); 3] = [(1_773_532_800, 200), (1_805_068_800, 100), (1_867_190_400, 47)];
 
 /// RSA keys below this many bits are weak: CA/B BR 6.1.5 and every current client.
 pub const MIN_RSA_BITS: usize = 2048;

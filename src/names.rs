@@ -479,6 +479,23 @@ pub enum DnsNameSyntax {
     Underscore,
 }
 
+impl fmt::Display for DnsNameSyntax {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DnsNameSyntax::Ok => write!(f, "valid"),
+            DnsNameSyntax::Empty => write!(f, "empty name"),
+            DnsNameSyntax::BadCharacter(c) => write!(f, "character {} is not allowed in a host name", c.escape_default()),
+            DnsNameSyntax::EmptyLabel => write!(f, "empty label (two dots in a row, or a leading or trailing dot)"),
+            DnsNameSyntax::LabelTooLong => write!(f, "a label is longer than {MAX_LABEL_LEN} characters"),
+            DnsNameSyntax::NameTooLong => write!(f, "longer than {MAX_DNS_NAME_LEN} characters"),
+            DnsNameSyntax::BadWildcard => write!(f, "the wildcard is not the whole left-most label of a name with two or more labels after it"),
+            DnsNameSyntax::IpAddressAsDns => write!(f, "an IP address written as a DNS name"),
+            DnsNameSyntax::LeadingOrTrailingHyphen => write!(f, "a label starts or ends with a hyphen"),
+            DnsNameSyntax::Underscore => write!(f, "underscores are not allowed in host names"),
+        }
+    }
+}
+
 /// Checks a presented dNSName against the preferred name syntax.
 ///
 /// RFC 5280 4.2.1.6 requires the preferred name syntax of RFC 1034 3.5 as amended by

@@ -46,6 +46,19 @@ fn err(id: F) -> Finding {
     Finding::new(id, Severity::Error)
 }
 
+impl Profile {
+    /// The severity of a structural rule that the Web PKI validators enforce but mail clients
+    /// do not (a missing key identifier, an RSA modulus size that is not a multiple of 8):
+    /// an error under the Web PKI profile, a warning under the mail profile, whose verdict
+    /// follows what mail apps accept.
+    fn pedantic(self) -> Severity {
+        match self {
+            Profile::WebPki => Severity::Error,
+            Profile::MailStrict => Severity::Warning,
+        }
+    }
+}
+
 impl Policy {
     /// Everything wrong with one certificate in one role, independent of its issuer.
     pub fn check_cert(&self, cert: &Cert, index: usize, role: Role) -> Vec<Finding> {
@@ -101,16 +114,22 @@ impl Policy {
             out.push(with_dates(Finding::new(F::ExpiringSoon, Severity::Warning).field("validity.not_after").fact("days_left", days)));
         }
         if role == Role::Leaf && p.not_after >= p.not_before {
-            // Validity is inclusive of both ends (RFC 5280 4.1.2.5), hence the extra second.
-            let days = (p.not_after - p.not_before + 1).div_euclid(DAY);
-            let apple = days > MAX_VALIDITY_DAYS_APPLE && p.not_before >= APPLE_825_DAY_RULE_FROM;
-            let cabf = days > MAX_VALIDITY_DAYS_CABF && p.not_before >= CABF_398_DAY_RULE_FROM;
+            let days = validity_days(p);
+            let apple = longer_than(p, MAX_VALIDITY_DAYS_APPLE) && p.not_before >= APPLE_825_DAY_RULE_FROM;
+            let cabf_limit = MAX_VALIDITY_DAYS_SC081
+                .iter()
+                .rev()
+                .find(|(from, _)| p.not_before >= *from)
+                .map(|(_, limit)| *limit)
+                .or((p.not_before >= CABF_398_DAY_RULE_FROM).then_some(MAX_VALIDITY_DAYS_CABF));
+            let cabf = cabf_limit.is_some_and(|limit| longer_than(p, limit));
             if apple || cabf {
                 let severity = if apple && self.profile == Profile::MailStrict { Severity::Error } else { Severity::Warning };
+                let limit = if apple { MAX_VALIDITY_DAYS_APPLE } else { cabf_limit.unwrap_or(MAX_VALIDITY_DAYS_CABF) };
                 out.push(
                     with_dates(Finding::new(F::ValidityTooLong, severity).field("validity"))
                         .fact("validity_days", days)
-                        .fact("limit_days", if apple { MAX_VALIDITY_DAYS_APPLE } else { MAX_VALIDITY_DAYS_CABF }),
+                        .fact("limit_days", limit),
                 );
             }
         }
@@ -124,7 +143,7 @@ impl Policy {
                 if *bits < MIN_RSA_BITS {
                     out.push(err(F::WeakKeyRsa1024).field("subject_public_key_info").fact("key_bits", *bits));
                 } else if bits % 8 != 0 {
-                    out.push(err(F::WeakKey).field("subject_public_key_info").fact("key", p.key.kind.display()).fact("reason", "modulus size not a multiple of 8"));
+                    out.push(Finding::new(F::WeakKey, self.profile.pedantic()).field("subject_public_key_info").fact("key", p.key.kind.display()).fact("reason", "modulus size not a multiple of 8"));
                 }
                 match exponent {
                     Some(e) if *e >= 3 && e % 2 == 1 => {}
@@ -170,7 +189,7 @@ impl Policy {
         match &e.aki {
             Some((_, true)) => out.push(invalid_ext("authorityKeyIdentifier", "marked critical; it must not be")),
             None if role != Role::Root && !p.is_self_issued() => {
-                out.push(err(F::KeyIdentifierMissing).field("extensions.authority_key_identifier").fact("extension", "authorityKeyIdentifier"));
+                out.push(Finding::new(F::KeyIdentifierMissing, self.profile.pedantic()).field("extensions.authority_key_identifier").fact("extension", "authorityKeyIdentifier"));
             }
             _ => {}
         }
@@ -178,7 +197,7 @@ impl Policy {
         match &e.ski {
             Some((_, true)) => out.push(invalid_ext("subjectKeyIdentifier", "marked critical; it must not be")),
             None if role != Role::Leaf => {
-                out.push(err(F::KeyIdentifierMissing).field("extensions.subject_key_identifier").fact("extension", "subjectKeyIdentifier"));
+                out.push(Finding::new(F::KeyIdentifierMissing, self.profile.pedantic()).field("extensions.subject_key_identifier").fact("extension", "subjectKeyIdentifier"));
             }
             _ => {}
         }
@@ -247,7 +266,7 @@ impl Policy {
                             Finding::new(F::IpInDnsSan, Severity::Warning).field("extensions.subject_alt_name").fact("name", dns.clone()),
                         ),
                         problem => out.push(
-                            err(F::SanMalformed).field("extensions.subject_alt_name").fact("name", dns.clone()).fact("reason", format!("{problem:?}")),
+                            err(F::SanMalformed).field("extensions.subject_alt_name").fact("name", dns.escape_debug().to_string()).fact("reason", problem.to_string()),
                         ),
                     }
                 }
@@ -407,7 +426,13 @@ impl Policy {
             HostName::Ip(_) => None,
         };
         let f = match near {
-            Some((name, m)) => err(F::WildcardMismatch).fact("wildcard", name).fact("reason", serde_json::to_value(m).unwrap_or_default()),
+            Some((name, m)) => {
+                let reason = match m {
+                    DnsMatch::WildcardBareDomain => "a wildcard covers names below a domain, not the domain itself",
+                    _ => "a wildcard covers exactly one label, not several",
+                };
+                err(F::WildcardMismatch).fact("wildcard", name).fact("reason", reason)
+            }
             None => err(F::HostnameMismatch),
         };
         let host_is_ip = matches!(host, HostName::Ip(_));
@@ -422,6 +447,39 @@ impl Policy {
                 .fact("host_is_ip", host_is_ip)
                 .fact("ip_written_as_dns_name", ip_in_dns)
                 .fact("names", covered),
+        );
+    }
+}
+
+/// Whole days between notBefore and notAfter, for people to read.
+pub fn validity_days(p: &Parsed) -> i64 {
+    (p.not_after - p.not_before).div_euclid(DAY)
+}
+
+/// Whether the validity period is longer than `limit` days. CA/B BR 1.6.1 defines the period
+/// as notAfter - notBefore + 1 second (both ends inclusive, RFC 5280 4.1.2.5), so a
+/// certificate of exactly 398 days plus one second is over a 398-day limit.
+pub fn longer_than(p: &Parsed, limit_days: i64) -> bool {
+    p.not_after - p.not_before + 1 > limit_days * DAY
+}
+
+/// Apple rejects certificates that chain to a built-in root and are valid for more than
+/// 398 days if issued since 2020-09-01 (support.apple.com/HT211025); private roots get the
+/// 825-day rule. Called for paths that end at the built-in (Mozilla) store.
+pub fn check_public_validity(policy: &Policy, leaf: &Cert, index: usize, out: &mut Vec<Finding>) {
+    let Some(p) = leaf.fields() else { return };
+    let days = validity_days(p);
+    if policy.profile == Profile::MailStrict && p.not_before >= CABF_398_DAY_RULE_FROM && longer_than(p, MAX_VALIDITY_DAYS_CABF) {
+        out.retain(|f| !(f.id == F::ValidityTooLong && f.cert == Some(index)));
+        out.push(
+            err(F::ValidityTooLong)
+                .cert(index)
+                .field("validity")
+                .fact("not_before", to_iso(p.not_before))
+                .fact("not_after", to_iso(p.not_after))
+                .fact("at", to_iso(policy.at))
+                .fact("validity_days", days)
+                .fact("limit_days", MAX_VALIDITY_DAYS_CABF),
         );
     }
 }

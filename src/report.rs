@@ -200,7 +200,7 @@ pub fn cert_report(index: usize, cert: &Cert, source: CertSource, origin: Option
     r.not_before = Some(to_iso(p.not_before));
     r.not_after = Some(to_iso(p.not_after));
     r.days_left = Some((p.not_after - at).div_euclid(DAY));
-    r.validity_days = Some((p.not_after - p.not_before + 1).div_euclid(DAY));
+    r.validity_days = Some(crate::policy::validity_days(p));
     r.key = p.key.kind.display();
     r.signature_algorithm = Some(p.sig_alg.display());
     r.serial = Some(hex(&p.serial, ":"));

@@ -611,19 +611,28 @@ fn validity_too_long_fails() {
     assert_eq!(fact(f, "validity_days"), 900);
     assert_eq!(fact(f, "limit_days"), 825);
     verdict(&r, Verdict::Untrusted);
-    // The CA/B 398-day rule alone is a warning.
+    // The CA/B limit alone (200 days for certificates issued since 2026-03-15, ballot SC-081)
+    // is a warning when the root is private.
     let (_, r) = inspect_spec(Spec::new().leaf_validity(NOW - 30 * DAY, NOW - 30 * DAY + 400 * DAY));
     let f = expect(&r, F::ValidityTooLong, Some(0));
     assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(fact(f, "limit_days"), 200);
+    // Issued before SC-081 (2025), the 398-day limit applies.
+    let (_, r) = inspect_spec(Spec::new().leaf_validity(NOW - 400 * DAY, NOW + 2 * DAY));
+    let f = expect(&r, F::ValidityTooLong, Some(0));
     assert_eq!(fact(f, "limit_days"), 398);
+    assert_eq!(fact(f, "validity_days"), 402);
 }
 
 #[test]
 fn validity_too_long_passes() {
-    // 398 days, counted inclusively, is allowed.
-    let (_, r) = inspect_spec(Spec::new().leaf_validity(NOW - 30 * DAY, NOW - 30 * DAY + 398 * DAY - 1));
+    // 200 days, counted inclusively, is allowed (SC-081, issued after 2026-03-15).
+    let (_, r) = inspect_spec(Spec::new().leaf_validity(NOW - 30 * DAY, NOW - 30 * DAY + 200 * DAY - 1));
     expect_none(&r, F::ValidityTooLong);
     verdict(&r, Verdict::Trusted);
+    // One second more is over.
+    let (_, r) = inspect_spec(Spec::new().leaf_validity(NOW - 30 * DAY, NOW - 30 * DAY + 200 * DAY));
+    expect(&r, F::ValidityTooLong, Some(0));
 }
 
 #[test]
@@ -1105,7 +1114,9 @@ fn weak_key_fails() {
     let r = leaf_with_spki(rsa_spki(2052, 65537));
     let f = expect(&r, F::WeakKey, Some(0));
     assert_eq!(fact(f, "reason"), "modulus size not a multiple of 8");
-    verdict(&r, Verdict::Untrusted);
+    // CA/B BR 6.1.5 (Web PKI: error); mail apps accept such keys (mail profile: warning).
+    assert_eq!(f.severity, Severity::Warning);
+    verdict(&r, Verdict::Trusted);
     let r = leaf_with_spki(rsa_spki(2048, 65536));
     let f = expect(&r, F::WeakKey, Some(0));
     assert_eq!(fact(f, "reason"), "bad RSA public exponent");
@@ -1350,6 +1361,14 @@ fn key_identifier_missing_fails() {
     let (_, r) = inspect_spec(spec);
     let f = expect(&r, F::KeyIdentifierMissing, Some(0));
     assert_eq!(fact(f, "extension"), "authorityKeyIdentifier");
+    // Mail apps accept it (a warning); the Web PKI profile rejects it (RFC 5280 4.2.1.1 MUST).
+    assert_eq!(f.severity, Severity::Warning);
+    verdict(&r, Verdict::Trusted);
+    let mut spec = Spec::new();
+    spec.leaf.use_authority_key_identifier_extension = false;
+    let c = spec.build();
+    let r = run(&c.sent(), &Options { profile: certscope::Profile::WebPki, ..c.opts() });
+    assert_eq!(expect(&r, F::KeyIdentifierMissing, Some(0)).severity, Severity::Error);
     verdict(&r, Verdict::Untrusted);
     // An intermediate without a subjectKeyIdentifier.
     let c = Chain::new();
