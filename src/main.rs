@@ -140,9 +140,11 @@ fn text(r: &Report) -> String {
             Severity::Info => "info",
         };
         out.push_str(&format!("  [{sev}] {}: {}\n", f.id.as_str(), f.message));
-        if let Some(e) = catalog::entry(f.id) {
-            if let Some(admin) = e.more.get("admin").and_then(|v| v.get("fix")).and_then(|v| v.as_str()) {
-                for line in admin.lines() {
+        // The administrator's part: the cause in this case, then the fix.
+        let admin = catalog::entry(f.id).and_then(|e| e.more.get("admin"));
+        for part in ["cause", "fix"] {
+            if let Some(text) = admin.and_then(|a| a.get(part)).and_then(|v| v.as_str()) {
+                for line in catalog::fill(text, f).lines() {
                     out.push_str(&format!("      {line}\n"));
                 }
             }
@@ -195,7 +197,7 @@ fn cert_line(c: &CertReport) -> String {
     s
 }
 
-/// `certscope explain ID`: prints one catalog entry.
+/// `certscope explain ID`: prints one catalog entry as text.
 fn explain(id: Option<&str>) -> ExitCode {
     let Some(id) = id else {
         eprintln!("usage: certscope explain FINDING_ID");
@@ -208,16 +210,46 @@ fn explain(id: Option<&str>) -> ExitCode {
         eprintln!("certscope: unknown finding id {id:?}; run `certscope explain` for the list");
         return ExitCode::from(2);
     };
-    println!("{id}: {}\n", entry.title);
-    if !entry.cite.is_empty() {
-        println!("Rule: {}\n", entry.cite);
-    }
-    match serde_json::to_string_pretty(&entry.more) {
-        Ok(s) if entry.more.is_empty() => {
-            let _ = s;
-        }
-        Ok(s) => println!("{s}"),
-        Err(_) => {}
-    }
+    print!("{}", explain_text(id, entry));
     ExitCode::SUCCESS
+}
+
+/// One catalog entry laid out for a terminal; placeholders stay as `{name}`.
+fn explain_text(id: &str, entry: &catalog::Entry) -> String {
+    let get = |path: &[&str]| -> Option<&serde_json::Value> {
+        let (first, rest) = path.split_first()?;
+        rest.iter().try_fold(entry.more.get(*first)?, |v, key| v.get(key))
+    };
+    let text = |path: &[&str]| get(path).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+    let mut out = format!("{id}: {}\n", entry.title);
+    let summary = text(&["summary"]);
+    if !summary.is_empty() {
+        out.push_str(&format!("\n{summary}\n"));
+    }
+    out.push_str("\nFor the person with the mail app\n");
+    for (label, path) in [("What it means", ["user", "meaning"]), ("Is it dangerous", ["user", "danger"])] {
+        out.push_str(&format!("  {label}: {}\n", text(&path)));
+    }
+    if let Some(actions) = get(&["user", "actions"]).and_then(|v| v.as_array()) {
+        out.push_str("  What you can do:\n");
+        for (n, a) in actions.iter().filter_map(|a| a.as_str()).enumerate() {
+            out.push_str(&format!("    {}. {a}\n", n + 1));
+        }
+    }
+    if let Some(apps) = get(&["user", "apps"]).and_then(|v| v.as_object()) {
+        for (app, tip) in apps {
+            out.push_str(&format!("  {app}: {}\n", tip.as_str().unwrap_or_default()));
+        }
+    }
+    out.push_str("\nFor the server administrator\n");
+    out.push_str(&format!("  Cause: {}\n", text(&["admin", "cause"])));
+    out.push_str("  Fix:\n");
+    for line in text(&["admin", "fix"]).lines() {
+        out.push_str(&format!("    {line}\n"));
+    }
+    out.push_str(&format!("  Check: {}\n", text(&["admin", "check"])));
+    if !entry.cite.is_empty() {
+        out.push_str(&format!("\nRule: {}\n", entry.cite));
+    }
+    out
 }
