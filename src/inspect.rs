@@ -142,10 +142,8 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
                 }
             }
         }
-        if matches!(anchor, Anchor::Mozilla(_)) {
-            if let Some(c) = certs.get(leaf) {
-                policy::check_public_validity(&policy, c, leaf, &mut out);
-            }
+        if let (Anchor::Mozilla(_), Some(c)) = (anchor, certs.get(leaf)) {
+            policy::check_public_validity(&policy, c, leaf, &mut out);
         }
         let top_nc = pool.anchor_constraints(anchor);
         policy.check_path(&chain, top_nc.as_ref(), &mut out);
