@@ -166,6 +166,9 @@ finding_ids! {
     NotVersion3 => "not_version3",
 }
 
+/// The finding's own field names, which facts may not use (they share one JSON object).
+pub const RESERVED: &[&str] = &["id", "severity", "cert", "field", "message"];
+
 /// One thing the inspection found, about one certificate and field where it applies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -204,6 +207,8 @@ impl Finding {
 
     /// Adds one fact.
     pub fn fact(mut self, key: &'static str, value: impl Into<serde_json::Value>) -> Finding {
+        // Facts are flattened beside the finding's own fields: they must not share a name.
+        debug_assert!(!RESERVED.contains(&key), "fact name {key:?} is a finding field");
         self.facts.insert(key, value.into());
         self
     }

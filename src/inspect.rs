@@ -338,7 +338,7 @@ fn incomplete_findings(
     if p.is_self_issued() && self_signed_verifies(certs, top) {
         chain.status = ChainStatus::UntrustedRoot;
         let id = if deepest.len() == 1 { F::SelfSigned } else { F::UntrustedRoot };
-        findings.push(Finding::new(id, Severity::Error).cert(top).field("issuer").fact("subject", p.subject.text.clone()));
+        findings.push(Finding::new(id, Severity::Error).cert(top).field("issuer").fact("subject", p.subject.text.clone()).fact("root_sent", true));
         if deepest.len() > 1 {
             findings.extend(role_findings(policy, certs, cache, top, Role::Root).into_iter().filter(|f| f.severity != Severity::Error || f.id == F::ExpiredRoot));
         }
@@ -367,6 +367,20 @@ fn incomplete_findings(
     }
     let _ = self_signed;
     chain.missing_issuer = Some(p.issuer.text.clone());
+    // The sent chain reaches an intermediate CA whose issuer is neither sent nor trusted: that
+    // issuer is most likely a root the client does not trust (a private CA, or a public root
+    // removed from the stores), not a missing intermediate.
+    if deepest.len() > 1 && p.is_ca() {
+        chain.status = ChainStatus::UntrustedRoot;
+        findings.push(
+            Finding::new(F::UntrustedRoot, Severity::Error)
+                .cert(top)
+                .field("issuer")
+                .fact("subject", p.issuer.text.clone())
+                .fact("root_sent", false),
+        );
+        return;
+    }
     let trusted_store = pool.mozilla || !pool.user_anchors.is_empty();
     // A capture without -showcerts lists the issuer without its body: say so.
     let listed = capture.is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies);

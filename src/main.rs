@@ -46,6 +46,12 @@ enum Format {
     Json,
 }
 
+/// Writes to standard output; a closed pipe (`certscope ... | head`) is not an error.
+fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().collect();
     if argv.get(1).map(String::as_str) == Some("explain") {
@@ -64,7 +70,7 @@ fn main() -> ExitCode {
             eprintln!("certscope: {msg}");
             if args.format == Format::Json {
                 // JSON readers get JSON in every case.
-                println!("{}", serde_json::json!({ "verdict": "invalid_input", "error": msg }));
+                out(&format!("{}\n", serde_json::json!({ "verdict": "invalid_input", "error": msg })));
             }
             ExitCode::from(2)
         }
@@ -106,9 +112,9 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     match args.format {
         Format::Json => {
             let json = serde_json::to_string_pretty(&report).map_err(|e| format!("cannot write JSON: {e}"))?;
-            println!("{json}");
+            out(&format!("{json}\n"));
         }
-        Format::Text => print!("{}", text(&report)),
+        Format::Text => out(&text(&report)),
     }
     Ok(match report.verdict {
         Verdict::Trusted => ExitCode::SUCCESS,
@@ -210,7 +216,7 @@ fn explain(id: Option<&str>) -> ExitCode {
         eprintln!("certscope: unknown finding id {id:?}; run `certscope explain` for the list");
         return ExitCode::from(2);
     };
-    print!("{}", explain_text(id, entry));
+    out(&explain_text(id, entry));
     ExitCode::SUCCESS
 }
 

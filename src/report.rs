@@ -199,7 +199,8 @@ pub fn cert_report(index: usize, cert: &Cert, source: CertSource, origin: Option
     }
     r.not_before = Some(to_iso(p.not_before));
     r.not_after = Some(to_iso(p.not_after));
-    r.days_left = Some((p.not_after - at).div_euclid(DAY));
+    // Truncated toward zero, so it agrees with the findings' days_since_expiry.
+    r.days_left = Some((p.not_after - at) / DAY);
     r.validity_days = Some(crate::policy::validity_days(p));
     r.key = p.key.kind.display();
     r.signature_algorithm = Some(p.sig_alg.display());

@@ -837,6 +837,23 @@ fn untrusted_root_fails() {
     o.only_trusted_roots = false;
     let r = run(&input, &o);
     expect(&r, F::UntrustedRoot, Some(2));
+    assert_eq!(fact(expect(&r, F::UntrustedRoot, Some(2)), "root_sent"), true);
+}
+
+#[test]
+fn untrusted_root_not_sent_is_not_called_a_missing_intermediate() {
+    // leaf + intermediate of a private CA whose root is neither sent nor trusted: the chain
+    // leads to an untrusted root; nothing the server could send is missing.
+    let c = Chain::new();
+    let r = run(&pem_of(&[&c.leaf, &c.inter]), &opts_trusting_nothing());
+    let f = expect(&r, F::UntrustedRoot, Some(1));
+    assert!(fact(f, "subject").as_str().unwrap().contains(ROOT_CN));
+    assert_eq!(fact(f, "root_sent"), false);
+    expect_none(&r, F::MissingIntermediate);
+    verdict(&r, Verdict::Untrusted);
+    // A leaf alone still lacks its intermediate.
+    let r = run(&pem_of(&[&c.leaf]), &c.opts());
+    expect(&r, F::MissingIntermediate, Some(0));
 }
 
 #[test]
