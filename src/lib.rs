@@ -20,7 +20,7 @@ pub mod policy;
 pub mod report;
 pub mod time;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use findings::{Finding, FindingId, Severity};
 pub use inspect::{inspect, Options};

@@ -1,5 +1,10 @@
 //! The certscope command line: inspect certificates, chains and s_client captures.
 
+// The CLI is native only: on wasm32 the binary is empty (clap does not build there, and
+// `cargo test --target wasm32` builds every binary target).
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use certscope::report::{CertReport, Report};
 use certscope::{catalog, inspect, Options, Profile, Severity, Verdict};
 use clap::{Parser, ValueEnum};
