@@ -148,8 +148,8 @@ build_page() {
     local started=$SECONDS
     local raw="target/$wasm_target/$wasm_profile/certscope.wasm"
     local stage="$log_dir/pkg" opt="$log_dir/certscope_bg.opt.wasm"
-    log "cargo build --lib --profile $wasm_profile --target $wasm_target"
-    cargo build --lib --profile "$wasm_profile" --target "$wasm_target"
+    log "cargo build --lib --no-default-features --profile $wasm_profile --target $wasm_target"
+    cargo build --lib --no-default-features --profile "$wasm_profile" --target "$wasm_target"
 
     log "wasm-bindgen --target web"
     rm -rf "$stage"
@@ -219,10 +219,10 @@ run_tests() {
     # The wasm API through wasm-bindgen (tests/wasm.rs), in Node, then in headless Chromium
     # through chromedriver (webdriver.json adds Chromium's flags; the runner adds --headless
     # and --no-sandbox itself).
-    run_logged wasm-node cargo test --target "$wasm_target" --test wasm ||
+    run_logged wasm-node cargo test --no-default-features --target "$wasm_target" --test wasm ||
         failed+=("wasm-bindgen tests in Node (tests/wasm.rs)")
     run_logged wasm-chromium env WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$chromedriver" \
-        cargo test --target "$wasm_target" --test wasm ||
+        cargo test --no-default-features --target "$wasm_target" --test wasm ||
         failed+=("wasm-bindgen tests in Chromium (tests/wasm.rs)")
     # The page end to end in Chromium (tests/browser/); screenshots in artifacts/screenshots/.
     run_logged browser node tests/browser/run.mjs || failed+=("browser tests (tests/browser/)")

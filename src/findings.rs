@@ -164,6 +164,24 @@ finding_ids! {
     EmptySubject => "empty_subject",
     /// The certificate is not X.509 version 3.
     NotVersion3 => "not_version3",
+
+    // Connection transcripts (src/capture.rs): what a capture says beyond its certificates.
+    /// The connection was not made: refused, timed out, name not resolved, host unreachable.
+    ConnectionFailed => "connection_failed",
+    /// Implicit TLS against a STARTTLS or plaintext port, or STARTTLS against an implicit-TLS port.
+    TlsModeMismatch => "tls_mode_mismatch",
+    /// The connection was made but the server sent no certificate.
+    NoPeerCertificate => "no_peer_certificate",
+    /// The TLS handshake failed (an alert, the server hung up, no common protocol version).
+    HandshakeFailed => "handshake_failed",
+    /// The connection used TLS 1.0 or 1.1, which mail apps no longer accept (RFC 8996).
+    TlsVersionObsolete => "tls_version_obsolete",
+    /// No server name (SNI) was sent and the certificate received does not cover the name checked.
+    SniMissing => "sni_missing",
+    /// The pasted capture is cut short; says what is missing.
+    InputTruncated => "input_truncated",
+    /// OpenSSL's own verify result in plain words, and why it differs from certscope's when it does.
+    OpensslVerifyError => "openssl_verify_error",
 }
 
 /// The finding's own field names, which facts may not use (they share one JSON object).

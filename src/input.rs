@@ -3,7 +3,8 @@
 //! [`read_input`] takes raw bytes (text, binary, or several files concatenated) and returns
 //! each certificate's DER in input order, plus a note for everything else it recognised:
 //! private keys (label only, never the key), CSRs, CRLs, public keys, SSH keys, PKCS#12
-//! files, broken PEM blocks, and the facts of a pasted `openssl s_client` capture.
+//! files, broken PEM blocks, and the facts of pasted connection transcripts (`openssl s_client`,
+//! LibreSSL, `gnutls-cli`, `keytool -sslserver`; several one after another are several captures).
 //!
 //! It does not parse X.509. A certificate here is a DER SEQUENCE found where a certificate is
 //! expected; judging it is the job of the certificate module. The only DER this module reads
@@ -22,6 +23,11 @@ use base64::Engine as _;
 use base64::alphabet;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 use serde::Serialize;
+
+mod transcript;
+
+pub use transcript::{Capture, CaptureEnd, ChainSummary, Client, Failure, FailureKind, Missing, VerifyError};
+use transcript::Transcripts;
 
 // ---------------------------------------------------------------------------------------------
 // Limits
@@ -70,10 +76,21 @@ pub const MAX_LABEL_CHARS: usize = 64;
 // characters, so 1024 keeps them whole and cuts only junk.
 pub const MAX_FIELD_CHARS: usize = 1024;
 
-/// Most chain lines, verify errors and error lines kept from one `s_client` capture.
+/// Most chain lines, verify errors and error lines kept from one capture.
 // Servers send 2 to 5 certificates and misconfigured ones a dozen; 64 keeps every real
 // capture whole while a hostile text cannot grow the report without bound.
 pub const MAX_CAPTURE_ENTRIES: usize = 64;
+
+/// Most captures (connection transcripts) read from one input.
+// The companion script (www/certscope-capture.sh) captures the 7 mail ports of one host; 16
+// leaves room for comparing two hosts, and each capture is a full inspection later on.
+pub const MAX_CAPTURES: usize = 16;
+
+/// Most NUL bytes per thousand that text may hold; they are dropped from it.
+// OpenSSL 3's `s_client -starttls pop3` prints three NULs into an output of 8 KiB or more (0.4
+// per thousand). DER holds tens of zeros per thousand and random bytes four, so 1 still tells
+// text from binary.
+pub const MAX_NUL_PER_MILLE: usize = 1;
 
 /// Shortest run of bare base64 tried as DER, in characters.
 // The smallest item worth finding, an Ed25519 SubjectPublicKeyInfo, is 44 bytes (60
@@ -97,9 +114,10 @@ pub struct ParsedInput {
     pub certs: Vec<InputCert>,
     /// Things that are not certificates, in input order.
     pub others: Vec<NonCertificate>,
-    /// Present when the text is an `openssl s_client` capture.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub capture: Option<Capture>,
+    /// The connection transcripts in the text, in input order: one per run of `openssl
+    /// s_client` (or `gnutls-cli`, `keytool -sslserver`), each with its certificates' indices.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<Capture>,
     /// Distinct formats recognised, in first-seen order.
     pub formats: Vec<InputFormat>,
     /// Set when a named limit stopped reading.
@@ -144,8 +162,16 @@ pub enum InputFormat {
     Base64,
     /// A PKCS#7 (CMS) certs-only bundle, PEM or DER.
     Pkcs7,
-    /// The text printed by `openssl s_client`.
+    /// The text printed by `openssl s_client` (OpenSSL or LibreSSL).
     SClient,
+    /// The text printed by `gnutls-cli --print-cert`.
+    GnutlsCli,
+    /// The text printed by Java's `keytool -printcert -rfc -sslserver`.
+    Keytool,
+    /// PEM after the text of `openssl x509 -text`.
+    X509Text,
+    /// PEM after the text of GnuTLS's `certtool -i`.
+    CerttoolText,
 }
 
 /// Something recognised that is not a certificate.
@@ -200,111 +226,6 @@ pub enum NonCertificate {
     },
     /// Input, or part of it, that is none of the above.
     Unrecognised { what: String },
-}
-
-/// Facts from a pasted `openssl s_client` capture.
-///
-/// When several captures are pasted together their facts are merged: the first command line
-/// and verify return code, every chain line, and the count of all bodies.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub struct Capture {
-    /// The `openssl s_client ...` command line, when pasted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub command: Option<String>,
-    /// Whether a `CONNECTED(...)` line was seen.
-    pub connected: bool,
-    /// Host from `-connect` (or `-host`, or a bare `host:port` argument).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub connect_host: Option<String>,
-    /// Port from `-connect` (or `-port`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub connect_port: Option<u16>,
-    /// Value of `-servername`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub servername: Option<String>,
-    /// Value of `-starttls`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub starttls: Option<String>,
-    /// Whether `-showcerts` was used: on the command line, or more than one body shown.
-    pub showcerts: bool,
-    /// Negotiated protocol, e.g. "TLSv1.3".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub protocol: Option<String>,
-    /// Negotiated cipher suite.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub cipher: Option<String>,
-    /// The number from "Verify return code: N (...)".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_return_code: Option<i64>,
-    /// The text in brackets after the verify return code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verify_message: Option<String>,
-    /// The "Certificate chain" section, one entry per depth, as printed.
-    pub chain: Vec<ChainSummary>,
-    /// How many certificate bodies the capture contained.
-    pub bodies: usize,
-    /// The `subject=` line of the "Server certificate" section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_subject: Option<String>,
-    /// The `issuer=` line of the "Server certificate" section.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_issuer: Option<String>,
-    /// Whether OpenSSL said "no peer certificate available".
-    pub no_peer_certificate: bool,
-    /// "Peer signing digest: SHA256".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub peer_signing_digest: Option<String>,
-    /// "Peer signature type: ECDSA".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub peer_signature_type: Option<String>,
-    /// "Server Temp Key: X25519, 253 bits".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub server_temp_key: Option<String>,
-    /// OpenSSL 3's summary line: `Some(true)` for "Verification: OK".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verification_ok: Option<bool>,
-    /// The text after "Verification error:".
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub verification_error: Option<String>,
-    /// Each "verify error:num=N:message" line, with the depth printed before it.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub verify_errors: Vec<VerifyError>,
-    /// OpenSSL error-stack lines (containing ":error:"), e.g. a handshake failure.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<String>,
-}
-
-/// One depth of the "Certificate chain" section of an `s_client` capture.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub struct ChainSummary {
-    /// The depth number printed before `s:`.
-    pub depth: u32,
-    /// The subject as printed (`CN = x` or `/CN=x` form).
-    pub subject: String,
-    /// The issuer as printed.
-    pub issuer: String,
-    /// The `a:` line (key and signature algorithm), OpenSSL 3 only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
-    /// The `v:` line (`NotBefore` and `NotAfter`), OpenSSL 3 only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub validity: Option<String>,
-}
-
-/// One "verify error" line of an `s_client` capture.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub struct VerifyError {
-    /// The depth from the `depth=N` line before it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub depth: Option<u32>,
-    /// The OpenSSL verify error number.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<i64>,
-    /// The message as printed.
-    pub message: String,
 }
 
 /// Which limit stopped reading, and how far reading got.
@@ -454,7 +375,7 @@ impl Collector {
 
     fn finish(mut self, what: String) -> ParsedInput {
         let out = &mut self.out;
-        if out.certs.is_empty() && out.others.is_empty() && out.capture.is_none() {
+        if out.certs.is_empty() && out.others.is_empty() && out.captures.is_empty() {
             // Pushed directly: this one note must appear even after a limit stopped reading.
             out.others.push(NonCertificate::Unrecognised { what });
         }
@@ -512,8 +433,14 @@ fn decode_text(input: &[u8]) -> Option<Cow<'_, str>> {
         .iter()
         .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
         .count();
-    if input.contains(&0) || controls.saturating_mul(100) > input.len() {
+    let nuls = input.iter().filter(|&&b| b == 0).count();
+    if nuls.saturating_mul(1000) > input.len().saturating_mul(MAX_NUL_PER_MILLE) || controls.saturating_mul(100) > input.len() {
         return None;
+    }
+    if nuls > 0 {
+        // NOTE: `openssl s_client -starttls pop3 > file` writes a few NUL bytes into the text.
+        let text: Vec<u8> = input.iter().copied().filter(|&b| b != 0).collect();
+        return Some(Cow::Owned(String::from_utf8_lossy(&text).into_owned()));
     }
     match std::str::from_utf8(input) {
         Ok(text) => Some(Cow::Borrowed(text)),
@@ -964,15 +891,20 @@ fn split_lines(text: &str) -> std::str::Split<'_, char> {
 }
 
 fn read_text(text: &str, col: &mut Collector) -> String {
-    let capture = is_capture(text).then(CaptureState::default);
-    let mut scan = TextScan::new(col, None, capture);
+    let transcripts = is_transcript(text).then(Transcripts::default);
+    let mut scan = TextScan::new(col, None, transcripts);
     scan.scan(text);
     let base64_unknown = scan.base64_unknown;
-    if let Some(state) = scan.capture.take() {
-        let mut cap = state.cap;
-        cap.showcerts = state.command_showcerts || cap.bodies > 1;
-        col.format(InputFormat::SClient);
-        col.out.capture = Some(cap);
+    if let Some(transcripts) = scan.transcripts.take() {
+        let captures = transcripts.finish();
+        for cap in &captures {
+            col.format(match cap.client {
+                Client::GnutlsCli => InputFormat::GnutlsCli,
+                Client::Keytool => InputFormat::Keytool,
+                Client::Openssl | Client::Libressl => InputFormat::SClient,
+            });
+        }
+        col.out.captures = captures;
     }
     describe_text(text, base64_unknown)
 }
@@ -989,6 +921,12 @@ fn describe_text(text: &str, base64_unknown: bool) -> String {
         "XML document".into()
     } else if lower_start.contains("<html") || lower_start.starts_with("<!doctype html") {
         "HTML document".into()
+    } else if (text.contains("Subject Name") && text.contains("Issuer Name"))
+        || (text.contains("Issued To") && text.contains("Issued By"))
+    {
+        "the text of a browser's certificate viewer, without the certificate; export it instead \
+         (Firefox: Download PEM (chain); Chrome and Edge: Details, Export) and paste the file"
+            .into()
     } else if text.contains("Certificate:") && text.contains("Signature Algorithm:") {
         "certificate printed as text (openssl x509 -text) without its PEM block".into()
     } else if base64_unknown {
@@ -998,18 +936,9 @@ fn describe_text(text: &str, base64_unknown: bool) -> String {
     }
 }
 
-/// Whether a text is an `openssl s_client` capture.
-fn is_capture(text: &str) -> bool {
-    split_lines(text).filter(|l| l.len() <= MAX_LINE_BYTES).map(str::trim).any(|t| {
-        t.starts_with("CONNECTED(")
-            || t == "Certificate chain"
-            || t.starts_with("SSL-Session:")
-            || is_command_line(t)
-    })
-}
-
-fn is_command_line(t: &str) -> bool {
-    t.split_whitespace().any(|w| w == "s_client")
+/// Whether a text holds a connection transcript.
+fn is_transcript(text: &str) -> bool {
+    split_lines(text).filter(|l| l.len() <= MAX_LINE_BYTES).map(str::trim).any(transcript::is_transcript_line)
 }
 
 /// What a PEM label says the block holds.
@@ -1185,21 +1114,14 @@ struct Ppk {
     encrypted: bool,
 }
 
-#[derive(Default)]
-struct CaptureState {
-    cap: Capture,
-    in_chain: bool,
-    pending_depth: Option<u32>,
-    verify_depth: Option<u32>,
-    command_showcerts: bool,
-}
-
 /// Line-by-line reader of a text.
 struct TextScan<'c> {
     col: &'c mut Collector,
     /// When scanning text decoded from a base64 token, the line of that token.
     fixed_line: Option<usize>,
-    capture: Option<CaptureState>,
+    transcripts: Option<Transcripts>,
+    /// The format of PEM after a text printout (`openssl x509 -text`, `certtool -i`).
+    printout: Option<InputFormat>,
     block: Option<Block>,
     run: Option<Run>,
     ppk: Option<Ppk>,
@@ -1210,11 +1132,12 @@ struct TextScan<'c> {
 }
 
 impl<'c> TextScan<'c> {
-    fn new(col: &'c mut Collector, fixed_line: Option<usize>, capture: Option<CaptureState>) -> Self {
+    fn new(col: &'c mut Collector, fixed_line: Option<usize>, transcripts: Option<Transcripts>) -> Self {
         TextScan {
             col,
             fixed_line,
-            capture,
+            transcripts,
+            printout: None,
             block: None,
             run: None,
             ppk: None,
@@ -1243,7 +1166,13 @@ impl<'c> TextScan<'c> {
             return;
         }
         if let Some(block) = self.block.take() {
-            self.abandon(block, "BEGIN without END (the input ends inside the block)".into());
+            match &mut self.transcripts {
+                // A transcript cut off inside a certificate: the capture says what is missing.
+                Some(transcripts) if transcripts.active() && block.kind == LabelKind::Certificate => {
+                    transcripts.cut_certificate();
+                }
+                _ => self.abandon(block, "BEGIN without END (the input ends inside the block)".into()),
+            }
         }
         self.flush_run();
         self.finish_ppk();
@@ -1271,9 +1200,15 @@ impl<'c> TextScan<'c> {
 
     /// Reads a line outside PEM blocks with no marker in it.
     fn plain_line(&mut self, n: usize, t: &str) {
-        if self.capture_line(t) {
+        if self.transcript_line(t) {
             self.flush_run();
             return;
+        }
+        // The headers of `openssl x509 -text` and `certtool -i`: the PEM that follows is theirs.
+        match t {
+            "Certificate:" => self.printout = Some(InputFormat::X509Text),
+            "X.509 Certificate Information:" => self.printout = Some(InputFormat::CerttoolText),
+            _ => {}
         }
         if t.starts_with("PuTTY-User-Key-File-") {
             self.flush_run();
@@ -1432,9 +1367,8 @@ impl<'c> TextScan<'c> {
         let label = truncate_chars(m.label, MAX_LABEL_CHARS);
         let kind = LabelKind::of(&label);
         let mut depth = None;
-        if let (LabelKind::Certificate, Some(state)) = (kind, &mut self.capture) {
-            state.cap.bodies = state.cap.bodies.saturating_add(1);
-            depth = state.pending_depth.take();
+        if let (LabelKind::Certificate, Some(transcripts)) = (kind, &mut self.transcripts) {
+            depth = transcripts.begin_certificate();
         }
         self.block = Some(Block {
             label,
@@ -1529,7 +1463,14 @@ impl<'c> TextScan<'c> {
             LabelKind::PublicKey => self.col.other(NonCertificate::PublicKey { line }, pem),
             LabelKind::Ssh2PublicKey => self.col.other(NonCertificate::SshKey { line }, pem),
             LabelKind::Unknown => self.col.other(NonCertificate::UnknownPem { label: b.label, line }, pem),
-            LabelKind::Certificate | LabelKind::Trusted | LabelKind::Pkcs7 => self.decode_block(b, line),
+            LabelKind::Certificate | LabelKind::Trusted | LabelKind::Pkcs7 => {
+                let first = self.col.out.certs.len();
+                self.decode_block(b, line);
+                let end = self.col.out.certs.len();
+                if let Some(transcripts) = &mut self.transcripts {
+                    transcripts.certificates(first, end);
+                }
+            }
         }
     }
 
@@ -1550,7 +1491,11 @@ impl<'c> TextScan<'c> {
             Ok(tlv) => tlv,
             Err(e) => return self.bad_pem(b.label, line, format!("the body is not DER: {}", e.reason())),
         };
-        let format = if self.capture.is_some() { InputFormat::SClient } else { InputFormat::Pem };
+        let format = match (&self.transcripts, self.printout) {
+            (_, Some(printout)) => printout,
+            (Some(transcripts), None) if transcripts.active() => transcripts.cert_format(),
+            _ => InputFormat::Pem,
+        };
         if b.kind == LabelKind::Trusted {
             // The trust settings after the certificate are ignored.
             let origin = Origin { format: InputFormat::Pem, line, depth: None };
@@ -1596,207 +1541,15 @@ impl<'c> TextScan<'c> {
         }
     }
 
-    /// Reads one line of `s_client` output; returns whether it was recognised.
-    fn capture_line(&mut self, t: &str) -> bool {
-        let Some(st) = &mut self.capture else {
+    /// Reads one line of a connection transcript; returns whether it was one.
+    fn transcript_line(&mut self, t: &str) -> bool {
+        let Some(transcripts) = &mut self.transcripts else {
             return false;
         };
-        let field = |s: &str| truncate_chars(s.trim(), MAX_FIELD_CHARS);
-        let cap = &mut st.cap;
-        if t == "---" {
-            st.in_chain = false;
-            return true;
+        let recognised = transcripts.line(t);
+        if let Some((limit, value)) = transcripts.limit {
+            self.col.hit(limit, value);
         }
-        if st.in_chain {
-            if let Some((depth, subject)) = chain_subject_line(t) {
-                if cap.chain.len() >= MAX_CAPTURE_ENTRIES {
-                    self.col.hit("MAX_CAPTURE_ENTRIES", MAX_CAPTURE_ENTRIES);
-                    return true;
-                }
-                let summary =
-                    ChainSummary { depth, subject: field(subject), issuer: String::new(), key: None, validity: None };
-                cap.chain.push(summary);
-                st.pending_depth = Some(depth);
-                return true;
-            }
-            if let (Some(v), Some(last)) = (t.strip_prefix("i:"), cap.chain.last_mut()) {
-                last.issuer = field(v);
-                return true;
-            }
-            if let (Some(v), Some(last)) = (t.strip_prefix("a:"), cap.chain.last_mut()) {
-                last.key = Some(field(v));
-                return true;
-            }
-            if let (Some(v), Some(last)) = (t.strip_prefix("v:"), cap.chain.last_mut()) {
-                last.validity = Some(field(v));
-                return true;
-            }
-        }
-        if is_command_line(t) {
-            if cap.command.is_none() {
-                let facts = parse_command(t);
-                cap.command = Some(field(facts.command));
-                cap.connect_host = facts.host.map(field);
-                cap.connect_port = facts.port;
-                cap.servername = facts.servername.map(field);
-                cap.starttls = facts.starttls.map(field);
-                st.command_showcerts = facts.showcerts;
-            }
-            return true;
-        }
-        if t.starts_with("CONNECTED(") {
-            cap.connected = true;
-        } else if t == "Certificate chain" {
-            st.in_chain = true;
-        } else if t == "Server certificate" {
-            st.pending_depth = Some(0);
-        } else if let Some(rest) = t.strip_prefix("depth=") {
-            let num = rest.split(|c: char| !c.is_ascii_digit()).next().unwrap_or_default();
-            st.verify_depth = num.parse().ok();
-        } else if let Some(rest) = t.strip_prefix("verify error:") {
-            if cap.verify_errors.len() >= MAX_CAPTURE_ENTRIES {
-                self.col.hit("MAX_CAPTURE_ENTRIES", MAX_CAPTURE_ENTRIES);
-                return true;
-            }
-            let rest = rest.strip_prefix("num=").unwrap_or(rest);
-            let (code, message) = match rest.split_once(':') {
-                Some((num, msg)) => (num.trim().parse().ok(), msg),
-                None => (None, rest),
-            };
-            cap.verify_errors.push(VerifyError { depth: st.verify_depth, code, message: field(message) });
-        } else if t.starts_with("verify return:") || t.starts_with("SSL-Session:") {
-            // Recognised, nothing to keep: the return value repeats the verify error lines.
-        } else if let Some(v) = t.strip_prefix("subject=") {
-            cap.server_subject.get_or_insert_with(|| field(v));
-        } else if let Some(v) = t.strip_prefix("issuer=") {
-            cap.server_issuer.get_or_insert_with(|| field(v));
-        } else if t.contains("no peer certificate available") {
-            cap.no_peer_certificate = true;
-        } else if let Some(v) = t.strip_prefix("Peer signing digest:") {
-            cap.peer_signing_digest = Some(field(v));
-        } else if let Some(v) = t.strip_prefix("Peer signature type:") {
-            cap.peer_signature_type = Some(field(v));
-        } else if let Some(v) = t.strip_prefix("Server Temp Key:") {
-            cap.server_temp_key = Some(field(v));
-        } else if t == "Verification: OK" {
-            cap.verification_ok = Some(true);
-        } else if let Some(v) = t.strip_prefix("Verification error:") {
-            cap.verification_ok = Some(false);
-            cap.verification_error = Some(field(v));
-        } else if let Some((protocol, cipher)) =
-            t.strip_prefix("New, ").or_else(|| t.strip_prefix("Reused, ")).and_then(|r| r.split_once(", Cipher is "))
-        {
-            // Protocol from here only when the SSL-Session block does not say; OpenSSL 1.0
-            // prints the vague "TLSv1/SSLv3" here.
-            if cap.protocol.is_none() {
-                cap.protocol = known(protocol).map(field);
-            }
-            if cap.cipher.is_none() {
-                cap.cipher = known(cipher).map(field);
-            }
-        } else if let Some(v) = t.strip_prefix("Verify return code:") {
-            if cap.verify_return_code.is_none() {
-                let v = v.trim();
-                let (num, msg) = v.split_once(' ').unwrap_or((v, ""));
-                cap.verify_return_code = num.parse().ok();
-                let msg = msg.trim();
-                let msg = msg.strip_prefix('(').and_then(|m| m.strip_suffix(')')).unwrap_or(msg);
-                cap.verify_message = (!msg.is_empty()).then(|| field(msg));
-            }
-        } else if let Some((key, value)) = t.split_once(':')
-            && matches!(key.trim(), "Protocol" | "Cipher")
-        {
-            let value = known(value.trim()).map(field);
-            if key.trim() == "Protocol" {
-                cap.protocol = value.or(cap.protocol.take());
-            } else {
-                cap.cipher = value.or(cap.cipher.take());
-            }
-        } else if t.contains(":error:") {
-            if cap.errors.len() >= MAX_CAPTURE_ENTRIES {
-                self.col.hit("MAX_CAPTURE_ENTRIES", MAX_CAPTURE_ENTRIES);
-                return true;
-            }
-            cap.errors.push(field(t));
-        } else {
-            return false;
-        }
-        true
-    }
-}
-
-/// Reads " 0 s:CN = x" (after trimming: "0 s:CN = x") into the depth and the subject.
-fn chain_subject_line(t: &str) -> Option<(u32, &str)> {
-    let (num, rest) = t.split_once(' ')?;
-    let depth = num.parse::<u32>().ok()?;
-    Some((depth, rest.trim_start().strip_prefix("s:")?))
-}
-
-/// A protocol or cipher value, or `None` for OpenSSL's "nothing negotiated" spellings.
-fn known(v: &str) -> Option<&str> {
-    let v = v.trim();
-    (!matches!(v, "" | "(NONE)" | "0000")).then_some(v)
-}
-
-/// The facts of an `openssl s_client` command line.
-#[derive(Debug, Default)]
-struct CommandFacts<'a> {
-    command: &'a str,
-    host: Option<&'a str>,
-    port: Option<u16>,
-    servername: Option<&'a str>,
-    starttls: Option<&'a str>,
-    showcerts: bool,
-}
-
-/// Reads `-connect`, `-servername`, `-starttls` and `-showcerts` from a command line.
-///
-/// The shell prompt before `openssl` is dropped; reading stops at a pipe or redirection.
-fn parse_command<'a>(t: &'a str) -> CommandFacts<'a> {
-    let start = t.find("openssl").filter(|&i| t.find("s_client").is_some_and(|j| i < j));
-    let start = start.or_else(|| t.find("s_client")).unwrap_or(0);
-    let command = t.get(start..).unwrap_or(t).trim();
-    let mut facts = CommandFacts { command, ..CommandFacts::default() };
-    let unquote = |w: &'a str| w.trim_matches(|c| c == '"' || c == '\'');
-    let mut words = command.split_whitespace().skip_while(|w| *w != "s_client").skip(1);
-    while let Some(word) = words.next() {
-        if word.starts_with(['|', '<', '>', ';', '&']) || word.starts_with("2>") {
-            break;
-        }
-        match word {
-            "-connect" => {
-                if let Some(target) = words.next() {
-                    let (host, port) = split_host_port(unquote(target));
-                    facts.host = Some(host);
-                    facts.port = port;
-                }
-            }
-            "-host" => facts.host = words.next().map(unquote),
-            "-port" => facts.port = words.next().and_then(|p| unquote(p).parse().ok()),
-            "-servername" => facts.servername = words.next().map(unquote),
-            "-starttls" => facts.starttls = words.next().map(unquote),
-            "-showcerts" => facts.showcerts = true,
-            // OpenSSL 3 also takes host:port as a bare argument.
-            w if !w.starts_with('-') && facts.host.is_none() => {
-                let (host, port) = split_host_port(unquote(w));
-                if port.is_some() {
-                    facts.host = Some(host);
-                    facts.port = port;
-                }
-            }
-            _ => {}
-        }
-    }
-    facts
-}
-
-/// Splits "host:port", "[v6]:port" or a bare host.
-fn split_host_port(target: &str) -> (&str, Option<u16>) {
-    if let Some((host, rest)) = target.strip_prefix('[').and_then(|v6| v6.split_once(']')) {
-        return (host, rest.strip_prefix(':').and_then(|p| p.parse().ok()));
-    }
-    match target.rsplit_once(':') {
-        Some((host, port)) if !host.contains(':') => (host, port.parse().ok()),
-        _ => (target, None),
+        recognised
     }
 }

@@ -33,7 +33,11 @@ pub struct Options {
 
 /// Inspects whatever was pasted and says whether a mail client would accept it, and why not.
 pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
-    let parsed = input::read_input(bytes);
+    crate::capture::inspect_captures(input::read_input(bytes), opts, inspect_parsed)
+}
+
+/// Inspects one input (or one capture of a paste that holds several).
+pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
     let mut findings = input_findings(&parsed);
 
     // The pool: sent certificates, then user-supplied anchors.
@@ -77,7 +81,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
     }
 
     // Without a host, use the one the capture connected to (-servername, else -connect).
-    let capture_host = parsed.capture.as_ref().and_then(|c| c.servername.clone().or_else(|| c.connect_host.clone()));
+    let capture_host = parsed.captures.first().and_then(|c| c.servername.clone().or_else(|| c.connect_host.clone()));
     let given_host = opts.host.as_deref().map(str::trim).filter(|h| !h.is_empty());
     let host_from_capture = given_host.is_none() && capture_host.is_some();
     let host_text = given_host.map(str::to_string).or(capture_host);
@@ -107,7 +111,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
         formats: parsed.formats.clone(),
         certificates: parsed.certs.len(),
         others: parsed.others.clone(),
-        capture: parsed.capture.clone(),
+        captures: parsed.captures.clone(),
     };
 
     let leaf = opts.leaf.filter(|&l| sent.contains(&l)).or_else(|| choose_leaf(&certs, &sent));
@@ -193,7 +197,7 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
             best.errors == 0
         }
         None => {
-            incomplete_findings(&policy, &certs, &search, &pool, &mut role_cache, &mut chain, &mut findings, parsed.capture.as_ref());
+            incomplete_findings(&policy, &certs, &search, &pool, &mut role_cache, &mut chain, &mut findings, parsed.captures.first());
             false
         }
     };
@@ -215,15 +219,6 @@ pub fn inspect(bytes: &[u8], opts: &Options) -> Report {
     if host.is_none() && host_text.is_none()
         && let Some(p) = certs.get(leaf).and_then(|c| c.fields()) {
             findings.push(Finding::new(F::NoHostGiven, Severity::Info).cert(leaf).fact("names", policy::covered_names(p)));
-        }
-    if parsed.capture.as_ref().is_some_and(|c| !c.showcerts && c.chain.len() > c.bodies)
-        && let Some(c) = &parsed.capture {
-            findings.push(
-                Finding::new(F::ShowcertsMissing, Severity::Warning)
-                    .fact("shown", c.bodies)
-                    .fact("listed", c.chain.len())
-                    .fact("not_shown", c.chain.iter().skip(c.bodies).map(|s| s.subject.clone()).collect::<Vec<_>>()),
-            );
         }
     let host_ok = host_text.is_none() || host.is_some();
     let blocking = findings.iter().any(|f| f.severity == Severity::Error && f.cert.is_some_and(|c| chain.path.contains(&c)));
@@ -461,5 +456,5 @@ fn finish(verdict: Verdict, mut findings: Vec<Finding>, certificates: Vec<CertRe
     for f in &mut findings {
         f.message = crate::catalog::message(f);
     }
-    Report { verdict, findings, certificates, chain, input, context }
+    Report { verdict, findings, certificates, chain, input, context, captures: Vec::new() }
 }

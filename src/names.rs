@@ -238,24 +238,7 @@ fn parse_dns_or_ipv4(host: &str) -> Result<HostName, HostError> {
             describe_char(bad)
         )));
     }
-    // UTS #46 ToASCII: maps case and compatibility forms, converts U-labels to A-labels and
-    // checks that existing xn-- labels decode. Hyphen and length checks are done below,
-    // with our own messages. The URL deny list rejects spaces, '%', '<' and similar, but
-    // allows '_'.
-    let ascii = idna::uts46::Uts46::new()
-        .to_ascii(
-            host.as_bytes(),
-            idna::uts46::AsciiDenyList::URL,
-            idna::uts46::Hyphens::Allow,
-            idna::uts46::DnsLength::Ignore,
-        )
-        .map_err(|_| {
-            if host.is_ascii() && !host.to_ascii_lowercase().contains("xn--") {
-                HostError::InvalidDnsName(format!("\"{host}\" is not a valid DNS name"))
-            } else {
-                HostError::Idna
-            }
-        })?;
+    let ascii = to_ascii(host)?;
     let ascii = ascii.to_ascii_lowercase();
 
     // Unicode digits and full-width dots map to ASCII; the result may now be an address.
@@ -264,6 +247,31 @@ fn parse_dns_or_ipv4(host: &str) -> Result<HostName, HostError> {
     }
     check_reference_dns(&ascii)?;
     Ok(HostName::Dns(ascii))
+}
+
+/// UTS #46 ToASCII: maps case and compatibility forms, converts U-labels to A-labels and
+/// checks that existing xn-- labels decode. Hyphen and length checks are done by the caller,
+/// with our own messages. The URL deny list rejects spaces, '%', '<' and similar, but allows '_'.
+#[cfg(feature = "idna")]
+fn to_ascii(host: &str) -> Result<String, HostError> {
+    idna::uts46::Uts46::new()
+        .to_ascii(host.as_bytes(), idna::uts46::AsciiDenyList::URL, idna::uts46::Hyphens::Allow, idna::uts46::DnsLength::Ignore)
+        .map(|a| a.into_owned())
+        .map_err(|_| {
+            if host.is_ascii() && !host.to_ascii_lowercase().contains("xn--") {
+                HostError::InvalidDnsName(format!("\"{host}\" is not a valid DNS name"))
+            } else {
+                HostError::Idna
+            }
+        })
+}
+
+/// Without the `idna` feature (the wasm build, where the Unicode tables cost 46 KB of the
+/// page), a Unicode name must arrive already in A-label form: the wasm layer converts it with
+/// the browser's own URL parser, which implements the same UTS #46 mapping.
+#[cfg(not(feature = "idna"))]
+fn to_ascii(host: &str) -> Result<String, HostError> {
+    if host.is_ascii() { Ok(host.to_string()) } else { Err(HostError::Idna) }
 }
 
 /// Parses strict dotted-decimal IPv4 (RFC 3986 3.2.2 `IPv4address`): four decimal numbers

@@ -23,6 +23,10 @@ pub struct Report {
     pub input: InputReport,
     /// What the inspection was asked.
     pub context: Context,
+    /// Each capture's own result, when the input held several connection transcripts (their
+    /// findings carry the fact `capture`, this list's `index`); empty otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<crate::capture::CaptureReport>,
 }
 
 /// Whether a modern mail client would accept the chain for the host at the time.
@@ -150,7 +154,9 @@ pub struct InputReport {
     pub formats: Vec<InputFormat>,
     pub certificates: usize,
     pub others: Vec<NonCertificate>,
-    pub capture: Option<Capture>,
+    /// The connection transcripts read, in input order (their `certs` index the input's
+    /// certificates).
+    pub captures: Vec<Capture>,
 }
 
 fn hex(bytes: &[u8], sep: &str) -> String {

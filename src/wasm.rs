@@ -64,8 +64,17 @@ fn run(input: JsValue, options: JsValue) -> Result<crate::Report, String> {
         Some("web_pki") => Profile::WebPki,
         Some(other) => return Err(format!("profile: unknown profile {other:?}")),
     };
+    // Unicode host names become A-labels through the browser's URL parser (UTS #46), so the
+    // core's wasm build needs no IDN tables of its own.
+    let host = match opts.host {
+        Some(h) if !h.is_ascii() => {
+            let url = web_sys::Url::new(&format!("http://{}/", h.trim())).map_err(|_| format!("host: {h:?} is not a valid host name"))?;
+            Some(url.hostname())
+        }
+        other => other,
+    };
     let options = Options {
-        host: opts.host,
+        host,
         port: opts.port,
         at,
         trust: opts.trust.into_iter().map(String::into_bytes).collect(),

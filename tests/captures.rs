@@ -33,7 +33,7 @@ fn every_capture_gives_the_verdict_its_problem_implies() {
     for c in &all {
         let r = run(c, true);
         let file = c["file"].as_str().unwrap_or_default();
-        assert!(r.input.capture.is_some(), "{file}: not recognised as a capture");
+        assert!(r.input.captures.len() == 1, "{file}: not recognised as a capture");
         assert!(r.context.host_from_capture, "{file}: host not taken from the capture");
         assert_eq!(r.context.host.as_deref(), c["host"].as_str(), "{file}");
         let problem = c["expected"]["problem"].as_str().unwrap_or_default();
@@ -74,7 +74,7 @@ fn without_the_private_root_no_capture_is_trusted() {
 fn a_capture_records_what_openssl_said() {
     let c = captures().into_iter().find(|c| c["file"] == "full-chain-showcerts.txt").expect("capture");
     let r = run(&c, true);
-    let cap = r.input.capture.expect("capture");
+    let cap = r.input.captures.first().cloned().expect("capture");
     assert_eq!(cap.servername.as_deref(), Some("mail.example.test"));
     assert_eq!(cap.connect_host.as_deref(), Some("127.0.0.1"));
     assert!(cap.showcerts);

@@ -41,7 +41,20 @@ const FACTS: &[(&str, bool, &[&str])] = &[
     ("unreadable_input", false, &["found"]),
     ("malformed_certificate", true, &["reason"]),
     ("limit_reached", false, &["limit", "value", "analysed"]),
-    ("showcerts_missing", false, &["shown", "listed", "not_shown"]),
+    ("showcerts_missing", false, &["shown", "listed", "not_shown", "command"]),
+    // src/capture.rs
+    ("connection_failed", false, &["host", "port", "target", "client", "cause", "evidence"]),
+    (
+        "tls_mode_mismatch",
+        false,
+        &["host", "port", "target", "client", "direction", "service", "tls_port", "starttls_port", "command", "evidence"],
+    ),
+    ("no_peer_certificate", false, &["host", "port", "target", "client", "evidence"]),
+    ("handshake_failed", false, &["host", "port", "target", "client", "cause", "alert", "alert_name", "version_forced", "evidence"]),
+    ("tls_version_obsolete", false, &["host", "port", "target", "client", "protocol"]),
+    ("sni_missing", false, &["host", "port", "target", "client", "expected", "names", "command"]),
+    ("input_truncated", false, &["host", "port", "target", "client", "missing", "command"]),
+    ("openssl_verify_error", false, &["code", "openssl_text", "name", "meaning", "depth", "verdicts", "comparison"]),
     ("host_invalid", false, &["host", "reason"]),
     ("no_host_given", true, &["names"]),
     // src/policy.rs: check_validity (every validity finding gets the three dates)

@@ -185,7 +185,7 @@ fn pem_with_surrounding_text() {
     assert_eq!(parsed.certs[0].origin, Origin { format: InputFormat::Pem, line: Some(3), depth: None });
     assert_eq!(parsed.formats, vec![InputFormat::Pem]);
     assert!(parsed.others.is_empty(), "{:?}", parsed.others);
-    assert!(parsed.capture.is_none());
+    assert!(parsed.captures.is_empty());
     assert!(parsed.limit_hit.is_none());
 }
 
@@ -604,7 +604,7 @@ fn s_client_with_showcerts() {
     assert_eq!(parsed.formats, vec![InputFormat::SClient]);
     assert!(parsed.others.is_empty(), "{:?}", parsed.others);
 
-    let cap = parsed.capture.expect("a capture");
+    let cap = parsed.captures.first().cloned().expect("a capture");
     assert_eq!(
         cap.command.as_deref(),
         Some("openssl s_client -connect mail.example.com:993 -servername mail.example.com -showcerts")
@@ -672,7 +672,7 @@ DONE
     let parsed = read_str(&text);
     assert_eq!(ders(&parsed), vec![certs[0].1.clone()]);
     assert_eq!(parsed.certs[0].origin.depth, Some(0));
-    let cap = parsed.capture.expect("a capture");
+    let cap = parsed.captures.first().cloned().expect("a capture");
     assert!(!cap.showcerts);
     assert_eq!(cap.bodies, 1);
     assert_eq!(cap.chain.len(), 2);
@@ -732,7 +732,7 @@ SSL-Session:
     let parsed = read_str(&text);
     assert_eq!(ders(&parsed), vec![certs[0].1.clone()]);
     assert_eq!(parsed.certs[0].origin.depth, Some(0));
-    let cap = parsed.capture.expect("a capture");
+    let cap = parsed.captures.first().cloned().expect("a capture");
     assert_eq!(cap.command, None);
     assert!(cap.connected);
     assert_eq!(cap.chain[0].subject, "/CN=mail.example.com");
@@ -769,7 +769,7 @@ New, (NONE), Cipher is (NONE)
     let parsed = read_str(text);
     assert!(parsed.certs.is_empty());
     assert!(parsed.others.is_empty(), "a capture explains itself: {:?}", parsed.others);
-    let cap = parsed.capture.expect("a capture");
+    let cap = parsed.captures.first().cloned().expect("a capture");
     assert!(cap.no_peer_certificate);
     assert_eq!(cap.connect_host.as_deref(), Some("2001:db8::1"));
     assert_eq!(cap.connect_port, Some(8443));
@@ -804,7 +804,7 @@ fn s_client_real_captures() {
         assert_eq!(sha256, want, "{file}");
         let depths: Vec<_> = parsed.certs.iter().map(|cert| cert.origin.depth).collect();
         assert_eq!(depths, (0..want.len() as u32).map(Some).collect::<Vec<_>>(), "{file}");
-        let cap = parsed.capture.unwrap_or_else(|| panic!("{file}: no capture"));
+        let cap = parsed.captures.first().cloned().unwrap_or_else(|| panic!("{file}: no capture"));
         assert_eq!(cap.command.as_deref(), c["command"].as_str(), "{file}");
         assert_eq!(cap.connect_port.map(u64::from), c["port"].as_u64(), "{file}");
         assert_eq!(cap.servername.as_deref(), c["host"].as_str(), "{file}");
@@ -821,7 +821,7 @@ fn s_client_real_captures() {
 fn plain_pem_is_not_a_capture() {
     let (pem, _) = cert("a.example");
     let parsed = read_str(&format!("Certificate chain:\n{pem}"));
-    assert!(parsed.capture.is_none());
+    assert!(parsed.captures.is_empty());
     assert_eq!(formats(&parsed), vec![InputFormat::Pem]);
 }
 
@@ -1177,7 +1177,7 @@ fn json_shape_is_tidy() {
         serde_json::json!({ "kind": "private_key", "label": "RSA PRIVATE KEY", "encrypted": false, "line": 1 + pem.lines().count() })
     );
     assert_eq!(value["formats"], serde_json::json!(["pem"]));
-    assert!(value.get("capture").is_none() && value.get("limit_hit").is_none());
+    assert!(value.get("captures").is_none() && value.get("limit_hit").is_none());
     let sclient = serde_json::to_value(InputFormat::SClient).unwrap();
     assert_eq!(sclient, "s_client");
 }
@@ -1210,4 +1210,615 @@ fn hostile_inputs_do_not_panic() {
     let _ = read_str(&"-----BEGIN CERTIFICATE----- ".repeat(2000));
     let _ = read_str(&"-----END X----- ".repeat(2000));
     let _ = read_str(&"M".repeat(200_000));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Connection transcripts: every kind of failure, the way people paste, several captures, and
+// the other clients. Real outputs are in tests/captures/mail (scripts/make-mail-captures.sh);
+// the transcripts written here are of clients or situations that cannot run on this machine
+// (LibreSSL, older OpenSSL, Windows, macOS, timeouts), with each client's own wording.
+// ---------------------------------------------------------------------------------------------
+
+use certscope::input::{Capture, CaptureEnd, Client, FailureKind, MAX_CAPTURES, Missing};
+
+const MAIL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/captures/mail/");
+
+/// The one capture of a text.
+#[track_caller]
+fn one_capture(text: &str) -> Capture {
+    let parsed = read_str(text);
+    assert_eq!(parsed.captures.len(), 1, "{:#?}", parsed.captures);
+    parsed.captures[0].clone()
+}
+
+fn failure(cap: &Capture) -> Option<FailureKind> {
+    cap.failure.as_ref().map(|f| f.kind)
+}
+
+fn mail_file(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{MAIL}{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// A chain written as `s_client -showcerts` prints it, for building transcripts.
+fn showcerts_section(certs: &[(String, Vec<u8>)]) -> String {
+    format!(
+        "---\nCertificate chain\n 0 s:CN = mail.example.com\n   i:CN = Test Intermediate\n{} 1 s:CN = Test Intermediate\n   i:CN = Test Root\n{}---\n",
+        certs[0].0, certs[1].0
+    )
+}
+
+#[test]
+fn transcript_connection_refused_in_every_spelling() {
+    let cases = [
+        // OpenSSL 3 (real: tests/captures/mail/refused.txt).
+        "$ openssl s_client -connect mail.example.com:993\n40E7:error:8000006F:system library:BIO_connect:Connection refused:../crypto/bio/bio_sock2.c:125:calling connect()\n40E7:error:10000067:BIO routines:BIO_connect:connect error:../crypto/bio/bio_sock2.c:127:\nconnect:errno=111\n",
+        // OpenSSL 1.1.1.
+        "$ openssl s_client -connect mail.example.com:993\nconnect: Connection refused\nconnect:errno=111\n",
+        // LibreSSL on macOS (ECONNREFUSED is 61 there).
+        "% openssl s_client -connect mail.example.com:993\nconnect:errno=61\n",
+        // Windows (WSAECONNREFUSED).
+        "PS C:\\Users\\me> openssl s_client -connect mail.example.com:993\nconnect:errno=10061\n",
+    ];
+    for text in cases {
+        let cap = one_capture(text);
+        assert_eq!(failure(&cap), Some(FailureKind::ConnectionRefused), "{text}");
+        assert_eq!(cap.connect_host.as_deref(), Some("mail.example.com"));
+        assert_eq!(cap.connect_port, Some(993));
+        assert!(!cap.connected);
+        assert!(cap.missing.is_empty(), "a failure is an ending: {:?}", cap.missing);
+    }
+    let real = read_input(&mail_file("refused.txt"));
+    assert_eq!(failure(&real.captures[0]), Some(FailureKind::ConnectionRefused));
+    assert_eq!(real.captures[0].errors.len(), 2);
+}
+
+#[test]
+fn transcript_timeouts_unreachable_and_names_that_do_not_resolve() {
+    let timed_out = [
+        "$ openssl s_client -connect 192.0.2.7:993\n40C7:error:8000006E:system library:BIO_connect:Connection timed out:../crypto/bio/bio_sock2.c:114:calling connect()\nconnect:errno=110\n",
+        "$ openssl s_client -connect 192.0.2.7:993\nconnect:errno=60\n",
+        "$ openssl s_client -connect 192.0.2.7:993\nconnect:errno=10060\n",
+    ];
+    for text in timed_out {
+        assert_eq!(failure(&one_capture(text)), Some(FailureKind::TimedOut), "{text}");
+    }
+    let unreachable = "$ openssl s_client -connect [2001:db8::1]:993\n40C7:error:80000071:system library:BIO_connect:No route to host:../crypto/bio/bio_sock2.c:114:calling connect()\nconnect:errno=113\n";
+    let cap = one_capture(unreachable);
+    assert_eq!(failure(&cap), Some(FailureKind::Unreachable));
+    assert_eq!(cap.connect_host.as_deref(), Some("2001:db8::1"));
+    let names = [
+        "$ openssl s_client -connect mail.example.invalid:993\n806B:error:10080002:BIO routines:BIO_lookup_ex:system lib:../crypto/bio/bio_addr.c:746:Name or service not known\nconnect:errno=0\n",
+        "$ openssl s_client -connect mail.example.invalid:993\ngetaddrinfo: nodename nor servname provided, or not known\nconnect:errno=0\n",
+        "> openssl s_client -connect mail.example.invalid:993\ngetaddrinfo: No such host is known.\n",
+        "$ gnutls-cli --print-cert -p 993 mail.example.invalid\nCannot resolve mail.example.invalid:993: Name or service not known\n",
+    ];
+    for text in names {
+        assert_eq!(failure(&one_capture(text)), Some(FailureKind::NameNotResolved), "{text}");
+    }
+    // Real: no network at all (unshare -n), so the resolver itself fails.
+    let real = read_input(&mail_file("name-not-resolved.txt"));
+    assert_eq!(failure(&real.captures[0]), Some(FailureKind::NameNotResolved));
+}
+
+#[test]
+fn transcript_implicit_tls_against_a_plaintext_port() {
+    let cases = [
+        ("implicit-tls-on-imap-starttls-port.txt", 11143),
+        ("implicit-tls-on-submission-port.txt", 11587),
+    ];
+    for (file, port) in cases {
+        let parsed = read_input(&mail_file(file));
+        let cap = &parsed.captures[0];
+        assert_eq!(failure(cap), Some(FailureKind::NotTls), "{file}");
+        assert!(cap.failure.as_ref().unwrap().line.contains("wrong version number"));
+        assert_eq!(cap.connect_port, Some(port));
+        assert!(cap.connected && cap.no_peer_certificate && !cap.handshake_complete);
+        // OpenSSL's "Verify return code: 0 (ok)" is printed even here; it is kept as printed.
+        assert_eq!(cap.verify_return_code, Some(0));
+    }
+    let older = [
+        "$ openssl s_client -connect mail.example.com:143\nCONNECTED(00000003)\n140243916625856:error:1408F0C6:SSL routines:ssl3_get_record:packet length too long:ssl/record/ssl3_record.c:252:\n---\nno peer certificate available\n",
+        "$ openssl s_client -connect mail.example.com:25\nCONNECTED(00000003)\n140735:error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol:s23_clnt.c:794:\n",
+        "$ openssl s_client -connect mail.example.com:587\nCONNECTED(00000005)\n4469460332:error:1408F10B:SSL routines:CONNECT_CR_SRVR_HELLO:wrong version number:/AppleInternal/Library/BuildRoots/a/Library/Caches/com.apple.xbs/Sources/libressl/libressl-3.3/ssl/ssl_pkt.c:386:\n",
+        "$ keytool -printcert -rfc -sslserver mail.example.com:143\nkeytool error: javax.net.ssl.SSLException: Unsupported or unrecognized SSL message\n",
+    ];
+    for text in older {
+        assert_eq!(failure(&one_capture(text)), Some(FailureKind::NotTls), "{text}");
+    }
+    assert_eq!(one_capture(older[2]).client, Client::Libressl);
+    assert_eq!(one_capture(older[3]).client, Client::Keytool);
+}
+
+#[test]
+fn transcript_starttls_against_the_wrong_port() {
+    // OpenSSL's and LibreSSL's words for a server that does not offer STARTTLS.
+    let openssl = "$ openssl s_client -connect mail.example.com:465 -starttls smtp\nCONNECTED(00000003)\nDidn't find STARTTLS in server response, trying anyway...\n40E7:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:../ssl/record/ssl3_record.c:354:\n";
+    let cap = one_capture(openssl);
+    assert_eq!(failure(&cap), Some(FailureKind::StarttlsNotOffered), "more specific than the wrong version that follows");
+    assert_eq!(cap.starttls_offered, Some(false));
+    assert_eq!(cap.starttls.as_deref(), Some("smtp"));
+    let libressl = "$ openssl s_client -connect mail.example.com:465 -starttls smtp\nCONNECTED(00000005)\ndidn't find starttls in server response, try anyway...\nwrite:errno=32\n";
+    let cap = one_capture(libressl);
+    assert_eq!(failure(&cap), Some(FailureKind::StarttlsNotOffered));
+    assert_eq!(cap.client, Client::Libressl);
+    // Real: -starttls imap against Dovecot's implicit-TLS port; the client waits for a greeting
+    // that never comes, and the output stops after CONNECTED.
+    let parsed = read_input(&mail_file("starttls-on-imaps-port.txt"));
+    let cap = &parsed.captures[0];
+    assert!(cap.connected);
+    assert_eq!(cap.failure, None);
+    assert_eq!(cap.missing, vec![Missing::HandshakeResult]);
+}
+
+#[test]
+fn transcript_handshake_failures() {
+    let parsed = read_input(&mail_file("tls11-refused.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!(failure(cap), Some(FailureKind::Alert));
+    assert_eq!(cap.failure.as_ref().unwrap().alert, Some(70));
+    assert_eq!(cap.version_forced.as_deref(), Some("TLSv1.1"));
+    assert!(cap.no_peer_certificate);
+    assert!(!cap.handshake_complete, "Cipher 0000 is no cipher");
+    assert_eq!(cap.cipher, None);
+    let parsed = read_input(&mail_file("tls11-dovecot.txt"));
+    assert_eq!(failure(&parsed.captures[0]), Some(FailureKind::ClosedDuringHandshake));
+    let alert = "$ openssl s_client -connect [2001:db8::1]:8443\nCONNECTED(00000003)\n4057F6F8F87F0000:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:../ssl/record/rec_layer_s3.c:1584:SSL alert number 40\n---\nno peer certificate available\n";
+    let cap = one_capture(alert);
+    assert_eq!(cap.failure.as_ref().map(|f| (f.kind, f.alert)), Some((FailureKind::Alert, Some(40))));
+    let no_protocols = "$ openssl s_client -connect mail.example.com:993 -tls1\nCONNECTED(00000003)\n80AB:error:0A0000BF:SSL routines:tls_setup_handshake:no protocols available:../ssl/statem/statem_lib.c:104:\n";
+    assert_eq!(failure(&one_capture(no_protocols)), Some(FailureKind::NoCommonProtocol));
+    let gnutls = "$ gnutls-cli -p 993 mail.example.com\nProcessed 144 CA certificate(s).\nResolving 'mail.example.com:993'...\nConnecting to '192.0.2.7:993'...\n*** Fatal error: A TLS fatal alert has been received.\n*** Received alert [70]: Error in protocol version\n";
+    let cap = one_capture(gnutls);
+    assert_eq!(cap.client, Client::GnutlsCli);
+    assert_eq!(cap.failure.as_ref().map(|f| (f.kind, f.alert)), Some((FailureKind::Alert, Some(70))));
+}
+
+#[test]
+fn transcript_no_peer_certificate() {
+    let text = "$ openssl s_client -connect mail.example.com:993\nCONNECTED(00000003)\n---\nno peer certificate available\n---\nNo client certificate CA names sent\n---\nSSL handshake has read 0 bytes and written 293 bytes\n";
+    let cap = one_capture(text);
+    assert!(cap.no_peer_certificate);
+    assert_eq!(cap.failure, None);
+    let parsed = read_input(&mail_file("keytool-refused.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.client, Client::Keytool);
+    assert_eq!(failure(cap), Some(FailureKind::NoCertificate));
+    assert_eq!(cap.connect_port, Some(11999));
+}
+
+#[test]
+fn transcript_records_what_was_asked_and_what_happened() {
+    let parsed = read_input(&mail_file("smtps-465-status.txt"));
+    assert!(parsed.others.is_empty(), "{:?}", parsed.others);
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.client, Client::Openssl);
+    assert_eq!(cap.command.as_deref(), Some("openssl s_client -connect 127.0.0.1:11465 -servername mail.example.test -showcerts -status"));
+    assert!(cap.connected && cap.handshake_complete && cap.showcerts);
+    assert_eq!((cap.sni_sent, cap.sni.as_deref()), (Some(true), Some("mail.example.test")));
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.3"));
+    assert_eq!(cap.cipher.as_deref(), Some("TLS_AES_256_GCM_SHA384"));
+    assert_eq!(cap.server_temp_key.as_deref(), Some("X25519, 253 bits"));
+    assert_eq!(cap.ocsp_response.as_deref(), Some("no response sent"));
+    assert_eq!(cap.verify_return_code, Some(20));
+    let errors: Vec<_> = cap.verify_errors.iter().map(|e| (e.depth, e.code)).collect();
+    assert_eq!(errors, vec![(Some(1), Some(20))]);
+    assert_eq!(cap.end, Some(CaptureEnd::Done));
+    assert_eq!((cap.bodies, cap.certs.clone(), cap.chain.len()), (2, vec![0, 1], 2));
+
+    // STARTTLS: the mail server's own words are kept.
+    let parsed = read_input(&mail_file("imap-starttls-143.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.starttls.as_deref(), Some("imap"));
+    assert!(cap.greeting.as_deref().unwrap().starts_with(". OK"));
+    // After an implicit-TLS handshake the greeting comes when the server is quick enough.
+    let text = "$ openssl s_client -connect mail.example.com:993\nCONNECTED(00000003)\nNew, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384\nVerify return code: 0 (ok)\n---\nread R BLOCK\n* OK [CAPABILITY IMAP4rev1] Dovecot ready.\n";
+    assert_eq!(one_capture(text).greeting.as_deref(), Some("* OK [CAPABILITY IMAP4rev1] Dovecot ready."));
+
+    // -verify_hostname and -CAfile: what OpenSSL was told to check, and with which roots.
+    let parsed = read_input(&mail_file("verify-hostname.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.verify_hostname.as_deref(), Some("mail.example.test"));
+    assert_eq!(cap.trust.as_deref(), Some("-CAfile root.pem"));
+    assert_eq!(cap.verified_peername.as_deref(), Some("mail.example.test"));
+    assert_eq!((cap.verify_return_code, cap.verification_ok), (Some(0), Some(true)));
+
+    // TLS 1.1 accepted: the SSL-Session block's protocol wins over the cipher's "TLSv1.0".
+    let parsed = read_input(&mail_file("tls11-accepted.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.1"));
+    assert!(cap.handshake_complete);
+}
+
+#[test]
+fn transcript_tells_whether_sni_was_sent() {
+    let sni = |text: &str| {
+        let cap = one_capture(text);
+        (cap.sni_sent, cap.sni)
+    };
+    let tail = "CONNECTED(00000003)\n";
+    // -servername, or OpenSSL 1.1.1+ sending the -connect name by itself.
+    assert_eq!(sni(&format!("$ openssl s_client -connect 192.0.2.7:993 -servername mail.example.com\n{tail}")), (Some(true), Some("mail.example.com".into())));
+    assert_eq!(sni(&format!("$ openssl s_client -connect mail.example.com:993\n{tail}")), (Some(true), Some("mail.example.com".into())));
+    // An IP address is never sent; -noservername sends nothing; OpenSSL says so itself.
+    assert_eq!(sni(&format!("$ openssl s_client -connect 192.0.2.7:993\n{tail}")), (Some(false), None));
+    assert_eq!(sni(&format!("$ openssl s_client -connect mail.example.com:993 -noservername\n{tail}")), (Some(false), None));
+    assert_eq!(sni(&format!("$ openssl s_client -connect mail.example.com:993\nCan't use SSL_get_servername\n{tail}")), (Some(false), None));
+    // OpenSSL 1.1.0 and older (subjects in /CN= form) send no name without -servername.
+    assert_eq!(sni(&format!("$ openssl s_client -connect mail.example.com:993\n{tail}depth=0 /CN=mail.example.com\n")), (Some(false), None));
+    // Without the command line nobody can tell.
+    assert_eq!(sni(tail), (None, None));
+    // keytool sends SNI for names with a dot; gnutls-cli for names.
+    assert_eq!(sni("$ keytool -printcert -rfc -sslserver 127.0.0.1:993\nkeytool error: x\n").0, Some(false));
+    assert_eq!(sni("$ gnutls-cli -p 993 mail.example.com\nProcessed 1 CA certificate(s).\n").0, Some(true));
+    // Real: no -servername against 127.0.0.1.
+    let parsed = read_input(&mail_file("no-sni.txt"));
+    assert_eq!(parsed.captures[0].sni_sent, Some(false));
+}
+
+#[test]
+fn transcript_pasted_with_prompt_crlf_and_fence() {
+    let certs = chain();
+    let body = format!(
+        "CONNECTED(00000003)\n{}Server certificate\nsubject=CN = mail.example.com\n---\nNew, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384\nVerify return code: 20 (unable to get local issuer certificate)\n---\nDONE\n",
+        showcerts_section(&certs)
+    );
+    let prompts = ["user@laptop:~$ ", "[root@mail ~]# ", "% ", "PS C:\\Users\\me> ", "C:\\> ", "$ echo | "];
+    for prompt in prompts {
+        let text = format!("{prompt}openssl s_client -connect mail.example.com:993 -servername mail.example.com -showcerts\n{body}");
+        for variant in [text.clone(), text.replace('\n', "\r\n"), format!("```\n{text}```\n"), format!("~~~text\r\n{}~~~\r\n", text.replace('\n', "\r\n"))] {
+            let parsed = read_str(&variant);
+            assert_eq!(parsed.captures.len(), 1, "{variant}");
+            let cap = &parsed.captures[0];
+            assert_eq!(cap.command.as_deref(), Some("openssl s_client -connect mail.example.com:993 -servername mail.example.com -showcerts"), "{prompt}");
+            assert_eq!(cap.certs, vec![0, 1]);
+            assert_eq!(ders(&parsed), vec![certs[0].1.clone(), certs[1].1.clone()]);
+            assert!(cap.missing.is_empty(), "{:?}", cap.missing);
+            assert!(parsed.others.is_empty(), "{:?}", parsed.others);
+        }
+    }
+    // A sentence that names s_client is not a command line.
+    let parsed = read_str(&format!("I ran openssl s_client and got this:\n{body}"));
+    assert_eq!(parsed.captures.len(), 1);
+    assert_eq!(parsed.captures[0].command, None);
+}
+
+#[test]
+fn transcript_cut_off_says_what_is_missing() {
+    let certs = chain();
+    let whole = format!(
+        "$ openssl s_client -connect mail.example.com:993 -servername mail.example.com -showcerts\nCONNECTED(00000003)\n{}Server certificate\n---\nVerify return code: 0 (ok)\n",
+        showcerts_section(&certs)
+    );
+    // Inside the second certificate: its end is missing, and no BadPem note repeats it.
+    let cut = &whole[..whole.find("1 s:CN = Test Intermediate").unwrap() + 200];
+    let parsed = read_str(cut);
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.certs, vec![0]);
+    assert!(cap.missing.contains(&Missing::CertificateEnd), "{:?}", cap.missing);
+    assert!(cap.missing.contains(&Missing::HandshakeResult), "{:?}", cap.missing);
+    assert!(bad_pems(&parsed).is_empty(), "{:?}", parsed.others);
+    // After the chain, before the summary.
+    let cap = one_capture(&whole[..whole.find("Server certificate").unwrap()]);
+    assert_eq!(cap.missing, vec![Missing::HandshakeResult]);
+    // Only the command, or the command with its errors sent to /dev/null.
+    assert_eq!(one_capture("$ openssl s_client -connect mail.example.com:993\n").missing, vec![Missing::Output]);
+    let hidden = one_capture("$ openssl s_client -connect mail.example.com:993 2>/dev/null\n");
+    assert!(hidden.stderr_hidden);
+    assert_eq!(hidden.missing, vec![Missing::ErrorMessages]);
+    // A whole capture misses nothing.
+    assert!(one_capture(&whole).missing.is_empty());
+    // Interrupted by the user.
+    assert_eq!(one_capture("$ openssl s_client -connect mail.example.com:993 -starttls imap\nCONNECTED(00000003)\n^C\n").end, Some(CaptureEnd::Interrupted));
+}
+
+#[test]
+fn transcript_several_captures_each_with_its_certificates() {
+    // Real: the companion script against Dovecot and Postfix, 7 ports.
+    let parsed = read_input(&mail_file("capture-script.txt"));
+    assert_eq!(parsed.captures.len(), 7);
+    let ports: Vec<_> = parsed.captures.iter().map(|c| (c.connect_port.unwrap(), c.starttls.clone())).collect();
+    assert_eq!(
+        ports,
+        vec![
+            (11993, None),
+            (11143, Some("imap".into())),
+            (11995, None),
+            (11110, Some("pop3".into())),
+            (11465, None),
+            (11587, Some("smtp".into())),
+            (11025, Some("smtp".into()))
+        ]
+    );
+    for (i, cap) in parsed.captures.iter().enumerate() {
+        assert_eq!(cap.certs, vec![2 * i, 2 * i + 1], "capture {i}");
+        assert!(cap.handshake_complete && cap.missing.is_empty(), "capture {i}: {cap:?}");
+        assert_eq!(cap.verify_errors.len(), 1, "capture {i}: its own verify lines only");
+    }
+    assert_eq!(parsed.certs.len(), 14);
+    // The script's POP3 run printed NUL bytes; the text is still read as text.
+    assert!(parsed.others.is_empty(), "{:?}", parsed.others);
+
+    // Without command lines, a new CONNECTED starts a new capture, and the stderr lines
+    // printed before it (depth=, verify error) go with it, not with the capture before.
+    let certs = chain();
+    let run = |name: &str, code: i64| {
+        format!(
+            "depth=0 CN = {name}\nverify error:num={code}:some error\nverify return:1\nCONNECTED(00000003)\n{}Server certificate\n---\nNew, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384\nVerify return code: {code} (some error)\n---\nDONE\n",
+            showcerts_section(&certs)
+        )
+    };
+    let parsed = read_str(&format!("{}{}", run("first", 20), run("second", 18)));
+    assert_eq!(parsed.captures.len(), 2);
+    let codes: Vec<Vec<Option<i64>>> = parsed.captures.iter().map(|c| c.verify_errors.iter().map(|e| e.code).collect()).collect();
+    assert_eq!(codes, vec![vec![Some(20)], vec![Some(18)]]);
+    assert_eq!(parsed.captures[1].certs, vec![2, 3]);
+
+    // A failure between two good captures.
+    let text = format!(
+        "$ openssl s_client -connect mail.example.com:993 -showcerts\n{}$ openssl s_client -connect mail.example.com:995 -showcerts\nconnect:errno=111\n$ openssl s_client -connect mail.example.com:587 -starttls smtp -showcerts\n{}",
+        run("a", 0),
+        run("b", 0)
+    );
+    let parsed = read_str(&text);
+    let kinds: Vec<_> = parsed.captures.iter().map(failure).collect();
+    assert_eq!(kinds, vec![None, Some(FailureKind::ConnectionRefused), None]);
+    assert_eq!(parsed.captures[2].certs, vec![2, 3]);
+}
+
+#[test]
+fn transcript_captures_are_bounded() {
+    let one = "$ openssl s_client -connect mail.example.com:993\nconnect:errno=111\n";
+    let parsed = read_str(&one.repeat(MAX_CAPTURES + 5));
+    assert_eq!(parsed.captures.len(), MAX_CAPTURES);
+    assert_eq!(parsed.limit_hit.as_ref().map(|l| l.limit), Some("MAX_CAPTURES"));
+}
+
+#[test]
+fn transcript_libressl_as_macos_prints_it() {
+    // LibreSSL 3.3 (macOS): slash-form names, "TLSv1/SSLv3" and AEAD- cipher names, no a:/v:.
+    let certs = chain();
+    let text = format!(
+        "% openssl s_client -connect mail.example.com:993 -showcerts
+CONNECTED(00000005)
+depth=2 /CN=Test Root
+verify error:num=19:self signed certificate in certificate chain
+verify return:1
+---
+Certificate chain
+ 0 s:/CN=mail.example.com
+   i:/CN=Test Intermediate
+{} 1 s:/CN=Test Intermediate
+   i:/CN=Test Root
+{}---
+Server certificate
+subject=/CN=mail.example.com
+issuer=/CN=Test Intermediate
+---
+No client certificate CA names sent
+Server Temp Key: ECDH, X25519, 253 bits
+---
+SSL handshake has read 4667 bytes and written 289 bytes
+---
+New, TLSv1/SSLv3, Cipher is AEAD-AES256-GCM-SHA384
+Server public key is 2048 bit
+Secure Renegotiation IS NOT supported
+Compression: NONE
+Expansion: NONE
+No ALPN negotiated
+SSL-Session:
+    Protocol  : TLSv1.3
+    Cipher    : AEAD-AES256-GCM-SHA384
+    Session-ID: 
+    Session-ID-ctx: 
+    Master-Key: 
+    Start Time: 1700000000
+    Timeout   : 7200 (sec)
+    Verify return code: 19 (self signed certificate in certificate chain)
+---
+* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN] Dovecot ready.
+",
+        certs[0].0, certs[1].0
+    );
+    let parsed = read_str(&text);
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.client, Client::Libressl);
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.3"));
+    assert_eq!(cap.cipher.as_deref(), Some("AEAD-AES256-GCM-SHA384"));
+    assert_eq!(cap.chain[0].subject, "/CN=mail.example.com");
+    assert_eq!(cap.verify_return_code, Some(19));
+    assert_eq!(cap.sni_sent, None, "LibreSSL versions differ");
+    assert!(cap.greeting.as_deref().unwrap().starts_with("* OK"));
+    assert_eq!(formats(&parsed), vec![InputFormat::SClient; 2]);
+}
+
+#[test]
+fn transcript_brief_and_ocsp_status() {
+    let brief = "$ openssl s_client -connect mail.example.com:993 -brief
+depth=0 CN = mail.example.com
+verify error:num=20:unable to get local issuer certificate
+CONNECTION ESTABLISHED
+Protocol version: TLSv1.3
+Ciphersuite: TLS_AES_256_GCM_SHA384
+Peer certificate: CN = mail.example.com
+Hash used: SHA256
+Signature type: RSA-PSS
+Verification error: unable to get local issuer certificate
+Peer Temp Key: X25519, 253 bits
+";
+    let cap = one_capture(brief);
+    assert!(cap.connected && cap.handshake_complete);
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.3"));
+    assert_eq!(cap.server_subject.as_deref(), Some("CN = mail.example.com"));
+    assert_eq!(cap.verification_error.as_deref(), Some("unable to get local issuer certificate"));
+    let ocsp = "$ openssl s_client -connect mail.example.com:993 -status
+CONNECTED(00000003)
+OCSP response: 
+======================================
+OCSP Response Data:
+    OCSP Response Status: successful (0x0)
+    Response Type: Basic OCSP Response
+    Version: 1 (0x0)
+    Responder Id: C = US, O = Let's Encrypt, CN = R3
+    Produced At: Nov 20 10:00:00 2026 GMT
+    Responses:
+    Certificate ID:
+      Hash Algorithm: sha1
+      Serial Number: 04A1B2C3
+    Cert Status: revoked
+    Revocation Time: Nov 19 10:00:00 2026 GMT
+    This Update: Nov 20 10:00:00 2026 GMT
+======================================
+---
+Verify return code: 0 (ok)
+";
+    let cap = one_capture(ocsp);
+    assert_eq!(cap.ocsp_response.as_deref(), Some("successful (0x0)"));
+    assert_eq!(cap.ocsp_cert_status.as_deref(), Some("revoked"));
+    assert_eq!(cap.verify_return_code, Some(0));
+}
+
+#[test]
+fn other_clients_gnutls_cli() {
+    let parsed = read_input(&mail_file("gnutls-cli.txt"));
+    assert_eq!(formats(&parsed), vec![InputFormat::GnutlsCli; 2]);
+    assert_eq!(parsed.formats, vec![InputFormat::GnutlsCli]);
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.client, Client::GnutlsCli);
+    assert_eq!((cap.connect_host.as_deref(), cap.connect_port), (Some("127.0.0.1"), Some(11993)));
+    assert_eq!(cap.servername.as_deref(), Some("mail.example.test"));
+    assert_eq!(cap.verify_hostname.as_deref(), Some("mail.example.test"));
+    assert!(cap.showcerts);
+    assert_eq!(cap.verification_ok, Some(false));
+    assert_eq!(cap.verification_error.as_deref(), Some("The certificate issuer is unknown."));
+    let chain: Vec<_> = cap.chain.iter().map(|c| (c.depth, c.subject.as_str())).collect();
+    assert_eq!(chain, vec![(0, "CN=mail.example.test"), (1, "CN=certscope Test Intermediate CA R1,O=certscope test PKI")]);
+    assert!(cap.chain[0].key.as_deref().unwrap().contains("RSA key 2048 bits"));
+    let depths: Vec<_> = parsed.certs.iter().map(|c| c.origin.depth).collect();
+    assert_eq!(depths, vec![Some(0), Some(1)]);
+    let parsed = read_input(&mail_file("gnutls-cli-starttls.txt"));
+    let cap = &parsed.captures[0];
+    assert_eq!((cap.starttls.as_deref(), cap.verification_ok), (Some("imap"), Some(true)));
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.3"));
+    assert!(cap.handshake_complete);
+    assert_eq!(cap.end, Some(CaptureEnd::ServerClosed));
+    let parsed = read_input(&mail_file("gnutls-cli-refused.txt"));
+    assert_eq!(failure(&parsed.captures[0]), Some(FailureKind::ConnectionRefused));
+    // Without --print-cert the chain is listed, not shown.
+    let text = "$ gnutls-cli -p 993 mail.example.com\nProcessed 144 CA certificate(s).\nResolving 'mail.example.com:993'...\nConnecting to '192.0.2.7:993'...\n- Certificate type: X.509\n- Got a certificate list of 2 certificates.\n- Certificate[0] info:\n - subject `CN=mail.example.com', issuer `CN=R3,O=Let's Encrypt,C=US', serial 0x04, RSA key 2048 bits, signed using RSA-SHA256, activated `2026-11-01 00:00:00 UTC', expires `2027-01-30 00:00:00 UTC', pin-sha256=\"x\"\n- Certificate[1] info:\n - subject `CN=R3,O=Let's Encrypt,C=US', issuer `CN=ISRG Root X1,O=Internet Security Research Group,C=US', serial 0x05, RSA key 2048 bits, signed using RSA-SHA256, activated `2020-09-04 00:00:00 UTC', expires `2025-09-15 16:00:00 UTC', pin-sha256=\"y\"\n- Status: The certificate is trusted. \n- Description: (TLS1.2)-(ECDHE-SECP256R1)-(RSA-SHA256)-(AES-256-GCM)\n- Handshake was completed\n";
+    let cap = one_capture(text);
+    assert!(!cap.showcerts);
+    assert_eq!((cap.bodies, cap.chain.len()), (0, 2));
+    assert_eq!(cap.protocol.as_deref(), Some("TLSv1.2"));
+    assert_eq!(cap.verification_ok, Some(true));
+    assert_eq!(cap.chain[1].validity.as_deref(), Some("activated 2020-09-04 00:00:00 UTC; expires 2025-09-15 16:00:00 UTC"));
+}
+
+#[test]
+fn other_clients_keytool() {
+    let parsed = read_input(&mail_file("keytool.txt"));
+    assert_eq!(parsed.formats, vec![InputFormat::Keytool]);
+    assert_eq!(formats(&parsed), vec![InputFormat::Keytool; 2]);
+    let cap = &parsed.captures[0];
+    assert_eq!(cap.client, Client::Keytool);
+    assert_eq!((cap.connect_host.as_deref(), cap.connect_port), (Some("127.0.0.1"), Some(11993)));
+    assert!(cap.showcerts && cap.connected && cap.missing.is_empty());
+    assert_eq!(cap.certs, vec![0, 1]);
+    // keytool's default port; and its text listing without -rfc names the certificates only.
+    assert_eq!(one_capture("$ keytool -printcert -rfc -sslserver mail.example.com\nkeytool error: x\n").connect_port, Some(443));
+    let listing = "$ keytool -printcert -sslserver mail.example.com:993\nCertificate #0\n====================================\nOwner: CN=mail.example.com\nIssuer: CN=R3, O=Let's Encrypt, C=US\nSerial number: 4a1b\nValid from: Sun Nov 01 00:00:00 UTC 2026 until: Sat Jan 30 00:00:00 UTC 2027\n\nCertificate #1\n====================================\nOwner: CN=R3, O=Let's Encrypt, C=US\nIssuer: CN=ISRG Root X1, O=Internet Security Research Group, C=US\n";
+    let cap = one_capture(listing);
+    assert!(!cap.showcerts);
+    let chain: Vec<_> = cap.chain.iter().map(|c| (c.depth, c.subject.as_str(), c.issuer.as_str())).collect();
+    assert_eq!(chain, vec![(0, "CN=mail.example.com", "CN=R3, O=Let's Encrypt, C=US"), (1, "CN=R3, O=Let's Encrypt, C=US", "CN=ISRG Root X1, O=Internet Security Research Group, C=US")]);
+}
+
+#[test]
+fn other_clients_offline_printers_and_browser_exports() {
+    // openssl x509 -text and certtool -i print the certificate as text, then as PEM.
+    for (file, format) in [("x509-text.txt", InputFormat::X509Text), ("certtool-i.txt", InputFormat::CerttoolText)] {
+        let parsed = read_input(&mail_file(file));
+        assert_eq!(parsed.certs.len(), 1, "{file}");
+        assert_eq!(parsed.formats, vec![format], "{file}");
+        assert!(parsed.captures.is_empty() && parsed.others.is_empty(), "{file}: {:?}", parsed.others);
+    }
+    // A browser's "PEM (chain)" export (Firefox) or Base-64 .cer export (Chrome on Windows):
+    // PEM blocks with CRLF line ends, one after the other.
+    let certs = chain();
+    let export = format!("{}{}", certs[0].0, certs[1].0).replace('\n', "\r\n");
+    let parsed = read_str(&export);
+    assert_eq!(ders(&parsed), vec![certs[0].1.clone(), certs[1].1.clone()]);
+    assert_eq!(formats(&parsed), vec![InputFormat::Pem; 2]);
+    // The text of a certificate viewer, copied without the certificate, is explained.
+    let viewer = "Subject Name\nCommon Name\tmail.example.com\nIssuer Name\nCountry\tUS\nOrganization\tLet's Encrypt\nCommon Name\tR3\nValidity\nNot Before\tSun, 01 Nov 2026 00:00:00 GMT\nNot After\tSat, 30 Jan 2027 00:00:00 GMT\nMiscellaneous\nSerial Number\t04:A1\nDownload\tPEM (cert)PEM (chain)\n";
+    let what = unrecognised(&read_str(viewer)).join("");
+    assert!(what.contains("certificate viewer"), "{what}");
+    let listing = "Certificate #0\n====================================\nOwner: CN=mail.example.com\nIssuer: CN=R3\n";
+    let parsed = read_str(listing);
+    assert_eq!(parsed.captures.len(), 1, "keytool's listing is read as keytool's");
+    assert_eq!(parsed.captures[0].client, Client::Keytool);
+}
+
+#[test]
+fn every_real_mail_capture_reads_as_captures_json_says() {
+    let index: serde_json::Value = serde_json::from_slice(&mail_file("captures.json")).unwrap();
+    let entries = index["captures"].as_array().unwrap();
+    assert!(entries.len() >= 20, "{} captures", entries.len());
+    for e in entries {
+        let file = e["file"].as_str().unwrap();
+        let parsed = read_input(&mail_file(file));
+        assert!(parsed.others.is_empty(), "{file}: {:?}", parsed.others);
+        let client = match e["tool"].as_str().unwrap() {
+            "openssl" | "certscope-capture" => Some(Client::Openssl),
+            "gnutls-cli" => Some(Client::GnutlsCli),
+            "keytool" => Some(Client::Keytool),
+            _ => None,
+        };
+        match client {
+            Some(client) => {
+                assert!(!parsed.captures.is_empty(), "{file}: no capture");
+                for cap in &parsed.captures {
+                    assert_eq!(cap.client, client, "{file}");
+                    assert!(cap.command.is_some(), "{file}: the command line was not read");
+                    assert!(cap.certs.iter().all(|&c| c < parsed.certs.len()), "{file}");
+                }
+            }
+            None => assert!(parsed.captures.is_empty(), "{file}"),
+        }
+    }
+}
+
+#[test]
+fn hostile_transcripts_do_not_panic() {
+    let mut rng = Lcg(7);
+    for file in ["capture-script.txt", "gnutls-cli.txt", "tls11-refused.txt", "keytool.txt"] {
+        let seed = mail_file(file);
+        // Byte flips.
+        for _ in 0..200 {
+            let mut m = seed.clone();
+            for _ in 0..1 + rng.next() % 8 {
+                let i = (rng.next() as usize) % m.len();
+                m[i] = rng.next() as u8;
+            }
+            let parsed = read_input(&m);
+            for cap in &parsed.captures {
+                assert!(cap.certs.iter().all(|&c| c < parsed.certs.len()), "{file}");
+            }
+        }
+        // Cut at every line.
+        let text = String::from_utf8_lossy(&seed).into_owned();
+        for (i, _) in text.match_indices('\n').step_by(3) {
+            let _ = read_str(&text[..i]);
+        }
+    }
+    // Lines shuffled, repeated, and every transcript marker on one line.
+    let text = String::from_utf8_lossy(&mail_file("capture-script.txt")).into_owned();
+    let mut lines: Vec<&str> = text.lines().collect();
+    for i in (1..lines.len()).rev() {
+        lines.swap(i, (rng.next() as usize) % (i + 1));
+    }
+    let _ = read_str(&lines.join("\n"));
+    let _ = read_str(&"CONNECTED(00000003)\n".repeat(10_000));
+    let _ = read_str(&"depth=0 CN = x\nverify error:num=20:x\nVerify return code: 20 (x)\n".repeat(5_000));
+    let _ = read_str(&"- Certificate[0] info:\n - subject `CN=x', issuer `".repeat(2_000));
+    let _ = read_str("$ openssl s_client -connect [::1\n$ keytool -sslserver :\n$ gnutls-cli -p\n- subject `\nCertificate #99999999999\n");
 }

@@ -211,3 +211,16 @@ fn catalog_has_words_for_the_findings_the_report_gives() {
         assert!(text.contains(&format!("\"{id}\"")), "the catalog has no entry for {id}");
     }
 }
+
+/// A Unicode host reaches the core as its A-label (converted by the URL parser of the JS
+/// runtime, since the wasm build has no IDN tables of its own).
+#[wasm_bindgen_test]
+fn unicode_host_is_compared_as_a_label() {
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"host".into(), &"bücher.example".into()).unwrap();
+    let out = certscope::wasm::inspect(JsValue::from_str(""), opts.into());
+    let report = js_sys::Reflect::get(&out, &"report".into()).unwrap();
+    let context = js_sys::Reflect::get(&report, &"context".into()).unwrap();
+    let host = js_sys::Reflect::get(&context, &"host_normalized".into()).unwrap();
+    assert_eq!(host.as_string().as_deref(), Some("xn--bcher-kva.example"));
+}
