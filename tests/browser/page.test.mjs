@@ -437,3 +437,36 @@ test('dark mode: screenshots of a trusted and an untrusted result', async (ctx) 
   hasFinding(bad, 'expired');
   await ctx.shot(page, 'dark-expired');
 });
+
+// ---------------------------------------------------------------------------------------------
+// Reading the explanations as a new user would: one phone-size screenshot per severity, with
+// the finding's words open, and checks that each part a user needs is there and filled in.
+
+const PRIVATE_KEY_PEM = '-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIDu3FJb+2fXn2Ai7mXnqQ3eWpGzv8u8z6zS1oY7zX3s1\n-----END PRIVATE KEY-----\n';
+
+for (const [severity, id, setup] of [
+  ['error', 'hostname_mismatch', async (ctx, page) => { await trust(page, ctx.pki.root, true); return pasteAndInspect(page, ctx.pki.chain, 'imap.other.example'); }],
+  ['warning', 'private_key_present', async (ctx, page) => { await trust(page, ctx.pki.root, true); return pasteAndInspect(page, ctx.pki.chain + PRIVATE_KEY_PEM, HOST); }],
+  ['info', 'no_host_given', async (ctx, page) => { await trust(page, ctx.pki.root, true); return pasteAndInspect(page, ctx.pki.chain, ''); }],
+]) {
+  test(`phone: a ${severity} finding (${id}) explains itself to a new user`, async (ctx) => {
+    const page = await load(ctx, { viewport: { width: 390, height: 844 } });
+    const res = await setup(ctx, page);
+    hasFinding(res, id, severity);
+    const finding = page.locator(`#results [data-finding-id="${id}"]`).first();
+    await finding.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+    const text = await finding.innerText();
+    // Every part is shown, and no placeholder is left unfilled.
+    assert.ok(text.length > 200, `${id}: the explanation is shown (${text.length} characters)`);
+    assert.doesNotMatch(text, /\{[a-z_]+\}/, `${id}: an unfilled placeholder in: ${text}`);
+    assert.match(text, /server administrator/i, `${id}: the administrator's part is there`);
+    // A private key is never shown back.
+    if (id === 'private_key_present') {
+      assert.ok(!(await page.locator('#results').innerText()).includes('MC4CAQAwBQYDK2VwBCIE'), 'the key is not echoed');
+    }
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 390, `no horizontal scroll with the explanation open: ${width}`);
+    await finding.scrollIntoViewIfNeeded();
+    await ctx.shot(page, `phone-severity-${severity}`);
+  });
+}
