@@ -183,6 +183,10 @@ build_page() {
     # The findings reference page, generated from the catalog the wasm carries (examples/findings_page.rs).
     log "cargo run --example findings_page"
     cargo run --quiet --example findings_page -- "$www/findings.html"
+    # The locale files the page and <cert-inspector> load, then the single-file offline build.
+    log "node scripts/make-locales.mjs; node scripts/make-single-file.mjs"
+    node scripts/make-locales.mjs
+    node scripts/make-single-file.mjs
     log "wrote ${pkg_dir#"$repo_root"/}/: $(cd "$pkg_dir" && echo *) ($((SECONDS - started))s)"
     node scripts/size-budget.mjs --stage "cargo build ($wasm_profile)=$raw" \
         --stage "wasm-bindgen=$stage/certscope_bg.wasm" --stage "wasm-opt -Oz=$opt" "$www"
@@ -226,6 +230,9 @@ run_tests() {
         failed+=("wasm-bindgen tests in Chromium (tests/wasm.rs)")
     # The page end to end in Chromium (tests/browser/); screenshots in artifacts/screenshots/.
     run_logged browser node tests/browser/run.mjs || failed+=("browser tests (tests/browser/)")
+    # <cert-inspector>, the single-file build, the npm package and the translations, in Chromium;
+    # prints the element's payload (JS + wasm, brotli).
+    run_logged embed node tests/browser/embed-run.mjs || failed+=("embedding tests (tests/browser/embed-run.mjs)")
     # The page's size against its budget (scripts/size-budget.mjs).
     run_logged size node scripts/size-budget.mjs --check --json artifacts/size.json "$www" ||
         failed+=("size budget (scripts/size-budget.mjs)")

@@ -34,7 +34,7 @@ const NOT_SERVED = [/\.d\.ts$/, /(^|\/)\.gitignore$/, /(^|\/)package\.json$/, /\
  * Pages beside the inspector that it only links to: shown, but not in the total (a visitor
  * who opens the inspector never downloads them).
  */
-const LINKED_ONLY = [/^findings\.html$/];
+const LINKED_ONLY = [/^findings\.html$/, /^demo\.(html|css|js)$/, /^certscope-offline\.html$/, /^cert-inspector\.js$/, /^api\.js$/, /^locales\/(?!en\.json$|index\.json$)/];
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

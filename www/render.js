@@ -1,56 +1,15 @@
-// Turns a certscope report into DOM and into plain text. Every node is made with
-// createElement and textContent: certificate fields are attacker-controlled text.
-
-// Every word the page writes about a report, in one place (a later issue moves them into
-// locale bundles). Whole sentences; {name} placeholders are filled from the report.
-export const S = {
-  verdict: {
-    trusted: 'Your mail app should connect to {host} without a warning: the certificate covers this name, is valid, and leads to a trusted root.',
-    trustedBut: 'Your mail app should connect to {host} without a warning today, but {reason}.',
-    trustedNoHost: 'The certificate is valid and leads to a trusted root; type the host name your mail app uses to check that the certificate covers it.',
-    untrusted: "Your mail app will say it cannot verify the server's identity, because {reason}.",
-    untrustedPlain: "Your mail app will say it cannot verify the server's identity.",
-    invalid: 'There is nothing to check, because {reason}.',
-    invalidPlain: 'There is no certificate to check in what was given.',
-  },
-  label: { trusted: 'Trusted', untrusted: 'Not trusted', invalid_input: 'No certificate' },
-  ctx: { host: 'Host', port: 'Port', at: 'Checked at', roots: 'Trusted roots', noHost: 'none given' },
-  roots: { mozilla: 'Mozilla root list', both: 'Mozilla root list and {n} of yours', yours: 'only your {n}' },
-  severity: { error: 'Problem', warning: 'Warning', info: 'Note' },
-  found: 'What certscope found',
-  noFindings: 'Nothing to fix: no problems were found.',
-  meaning: 'What this means',
-  danger: 'Is it dangerous?',
-  actions: 'What you can do',
-  apps: 'Tips for your mail app',
-  appNames: { ios: 'iPhone and iPad', macos: 'Mac (Apple Mail)', outlook: 'Outlook', thunderbird: 'Thunderbird', android: 'Android' },
-  admin: 'For the server administrator',
-  cause: 'Cause',
-  fix: 'Fix',
-  check: 'Check',
-  technical: 'Technical detail',
-  rule: 'Rule',
-  aboutCert: 'About certificate {cert}',
-  reference: 'Reference: {id}',
-  chain: 'The certificate chain',
-  offPath: 'Other certificates (not on the chain)',
-  role: { leaf: 'Server certificate', intermediate: 'Intermediate CA', root: 'Root CA', missing: 'Missing intermediate CA', none: 'Certificate' },
-  badge: { sent: 'Sent by the server', user_trust: 'Your CA', trust_store: 'From the trust store', missing: 'Missing', problem: 'Problem', warning: 'Warning', unused: 'Not on the chain' },
-  missingText: 'The server did not send this certificate and it is not a trusted root, so the mail app cannot link the server certificate to a root it trusts.',
-  storeText: "This root is in Mozilla's list of trusted root CAs, which certscope carries: mail apps have their own copy.",
-  f: {
-    subject: 'Subject', names: 'Names', cnOnly: '{names} (Common Name only)', issuer: 'Issued by', validity: 'Valid',
-    key: 'Key', sig: 'Signature', serial: 'Serial number', sha256: 'SHA-256', sha1: 'SHA-1', more: 'All fields',
-    version: 'Version', ca: 'CA', pathLen: 'Path length limit', selfSigned: 'Self-signed', ku: 'Key usage',
-    eku: 'Extended key usage', ski: 'Subject key ID', aki: 'Authority key ID', ext: 'Extensions', origin: 'Found in',
-    parseError: 'Could not read', critical: '{name} (critical)', line: '{format}, line {line}', depth: '{format}, depth {depth}',
-  },
-  yes: 'yes', no: 'no', none: '(none)', unknown: 'unknown',
-  time: { from: 'from {date}', to: 'to {date}', left: '{n} days left', leftOne: '1 day left', expired: 'expired {n} days before the check date', expiredToday: 'expired on the check date', notYet: 'not valid until {date}' },
-  format: { pem: 'PEM', der: 'DER', base64: 'Base64', pkcs7: 'PKCS#7', s_client: 'openssl s_client output' },
-  error: { heading: 'Something went wrong', load: 'The certificate checker could not be loaded. Check your connection and press Inspect to try again.', crash: 'The certificate checker stopped on this input. This is a bug in certscope; press Inspect to try again, or report the input.', failed: 'The options could not be read: {error}' },
-  text: { title: 'certscope report (version {version})', findings: 'Findings', chain: 'Chain ({status})', missing: 'Missing: {v} (not sent, not a trusted root)', others: 'Other certificates', left: '{from} to {to} ({n} days left)' },
-};
+// Turns a certscope report into DOM and into plain text: the one renderer of the page, the
+// <cert-inspector> element and the single-file build. Every node is made with createElement and
+// textContent: certificate fields are attacker-controlled text. Every word comes from the
+// locale bundle (`w`, a Words from i18n.js) and the explanation catalog; certificate data is
+// marked translate="no", so browser translators (and the pseudo-locale test) leave it alone, and
+// a date standing alone is a <time> (written by Intl for the language, not by a bundle).
+//
+// `view` is { w, catalog, preset, referenceUrl }:
+//   w            Words for the language shown
+//   catalog      finding id -> explanation entry, in that language
+//   preset       { provider, hosts: [], supportUrl } from a provider's embedding, or null
+//   referenceUrl (id) -> URL of the findings reference page, or null for no link
 
 const DAY = 86400000;
 
@@ -68,126 +27,145 @@ export function h(tag, props, ...kids) {
   return el;
 }
 
-/** A report time as people read it: the date, and the time unless it is a day's start or end. */
-export function showDate(iso) {
-  const m = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d):\d\dZ$/.exec(String(iso));
-  if (!m) return String(iso ?? S.unknown);
-  return m[2] === '00:00' || m[2] === '23:59' ? m[1] : `${m[1]} ${m[2]} UTC`;
-}
-
-function factText(v) {
-  if (v == null) return S.unknown;
-  if (Array.isArray(v)) return v.length ? v.map(factText).join(', ') : S.none;
-  if (typeof v === 'string') return /^\d{4}-\d\d-\d\dT/.test(v) ? showDate(v) : v;
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
-/** Fills {name} from facts ({cert} is "#index"), then from the report's context; leaves unknown names. */
-export function fill(template, facts = {}, report) {
-  return String(template).replace(/\{([a-z_][a-z0-9_]*)\}/g, (all, k) => {
-    if (k === 'cert' && typeof facts.cert === 'number') return `#${facts.cert}`;
-    if (Object.hasOwn(facts, k)) return factText(facts[k]);
-    const ctx = report?.context;
-    return ctx?.[k] != null ? factText(ctx[k]) : all;
-  });
-}
+/** Certificate data as an inline element browsers and translators must not translate. */
+const data = (text, cls) => h('span', { translate: 'no', class: cls, text });
 
 // A catalog sentence made to follow "because": no final stop, lower-case first word.
-function reason(f, catalog, report) {
-  const e = catalog?.[f.id] || {};
-  const s = fill(e.summary || e.title || f.message, f, report).trim().replace(/[.!]+$/, '');
-  return /^[A-Z][a-z]/.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+function reason(f, view, report) {
+  const e = view.catalog?.[f.id] || {};
+  const s = view.w.fill(e.summary || e.title || f.message, f, report).trim().replace(/[.!]+$/, '');
+  // Languages that capitalise nouns (German) say so in their bundle: meta.lowercaseReason false.
+  return view.w.raw('meta.lowercaseReason') !== false && /^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLocaleLowerCase(view.w.lang) + s.slice(1) : s;
 }
 
 /** The one-sentence verdict, from the verdict and the most important finding. */
-export function verdictSentence(report, catalog) {
+export function verdictSentence(report, view) {
   const { verdict, findings = [], context = {} } = report;
+  const { w } = view;
   const host = context.host_normalized || context.host;
-  const V = S.verdict;
   if (verdict === 'trusted') {
     const warn = findings.find((f) => f.severity !== 'info');
-    if (!host) return V.trustedNoHost;
-    return warn ? fill(V.trustedBut, { host, reason: reason(warn, catalog, report) }) : fill(V.trusted, { host });
+    if (!host) return w.t('report.verdict.trustedNoHost');
+    return warn ? w.t('report.verdict.trustedBut', { host, reason: reason(warn, view, report) }) : w.t('report.verdict.trusted', { host });
   }
   const top = findings.find((f) => f.severity === 'error') || findings[0];
-  if (verdict === 'invalid_input') return top ? fill(V.invalid, { reason: reason(top, catalog, report) }) : V.invalidPlain;
-  return top ? fill(V.untrusted, { reason: reason(top, catalog, report) }) : V.untrustedPlain;
+  if (verdict === 'invalid_input') return top ? w.t('report.verdict.invalid', { reason: reason(top, view, report) }) : w.t('report.verdict.invalidPlain');
+  return top ? w.t('report.verdict.untrusted', { reason: reason(top, view, report) }) : w.t('report.verdict.untrustedPlain');
 }
 
-const cn = (dn) => /(?:^|,\s*)CN=((?:[^,\\]|\\.)*)/.exec(dn || '')?.[1] || dn || S.unknown;
-const certName = (c) => c.common_names?.[0] || cn(c.subject);
+const cn = (dn) => /(?:^|,\s*)CN=((?:[^,\\]|\\.)*)/.exec(dn || '')?.[1] || dn || null;
+const certName = (c, w) => c.common_names?.[0] || cn(c.subject) || w.t('report.unknown');
 const str = (v) => (typeof v === 'string' ? v : '');
 const obj = (v) => (v && typeof v === 'object' ? v : {});
-const pair = (k, v) => h('div', null, h('dt', { text: k }), h('dd', null, v));
+const pair = (k, v, part) => h('div', part ? { part } : null, h('dt', { text: k }), h('dd', null, v));
 
-function row(label, value, cls) {
+/** A field row; `isData` marks the value as certificate data. Nothing for an empty value. */
+function row(label, value, { cls, isData = false } = {}) {
   if (value == null || value === '' || (Array.isArray(value) && !value.length)) return null;
-  const r = pair(label, Array.isArray(value) ? value.join(', ') : value);
+  const text = Array.isArray(value) ? value.join(', ') : value;
+  const r = pair(label, isData && typeof text === 'string' ? data(text) : text);
   if (cls) r.className = cls;
   return r;
 }
 
-function renderVerdict(report, catalog) {
-  const c = report.context || {};
-  const n = c.user_anchors;
-  const roots = !c.mozilla_roots ? fill(S.roots.yours, { n }) : n ? fill(S.roots.both, { n }) : S.roots.mozilla;
-  return h('div', { class: 'verdict', 'data-verdict': report.verdict, tabindex: '-1', id: 'verdict' },
-    h('h2', { class: 'verdict-label', text: S.label[report.verdict] || report.verdict }),
-    h('p', { class: 'verdict-text', text: verdictSentence(report, catalog) }),
-    h('dl', { class: 'context' }, pair(S.ctx.host, c.host_normalized || c.host || S.ctx.noHost),
-      c.port != null && pair(S.ctx.port, String(c.port)), pair(S.ctx.at, showDate(c.at)), pair(S.ctx.roots, roots)));
+/** The preset's words: the provider's name and its server names, as the explanations use them. */
+function presetFacts(view) {
+  const p = view.preset;
+  if (!p || (!p.provider && !p.hosts?.length)) return null;
+  const { w } = view;
+  const provider = p.provider || w.t('preset.yourProvider');
+  return { provider, hosts: p.hosts?.length ? w.list(p.hosts, 'or') : w.t('preset.anyHost', { provider }) };
 }
 
-function renderFinding(f, catalog, report, n) {
-  const e = catalog?.[f.id] || {};
+function renderVerdict(report, view) {
+  const { w } = view;
+  const c = report.context || {};
+  const n = c.user_anchors;
+  const roots = !c.mozilla_roots ? w.t('report.roots.yours', { n }) : n ? w.t('report.roots.both', { n }) : w.t('report.roots.mozilla');
+  const preset = presetFacts(view);
+  const support = preset && view.preset.supportUrl && report.verdict !== 'trusted'
+    && h('p', { class: 'support', part: 'support' },
+      h('a', { href: view.preset.supportUrl, target: '_blank', rel: 'noopener noreferrer', text: w.t('preset.support', preset) }),
+      ' ', h('span', { text: w.t('preset.supportNote', preset) }));
+  const host = c.host_normalized || c.host;
+  return h('div', { class: 'verdict', part: `verdict verdict-${report.verdict}`, 'data-verdict': report.verdict, tabindex: '-1', id: 'verdict' },
+    h('h2', { class: 'verdict-label', text: w.t(`report.label.${report.verdict}`) }),
+    h('p', { class: 'verdict-text', text: verdictSentence(report, view) }),
+    h('dl', { class: 'context' }, pair(w.t('report.ctx.host'), host ? data(host) : w.t('report.ctx.noHost')),
+      c.port != null && pair(w.t('report.ctx.port'), data(w.number(c.port, 'port'))),
+      pair(w.t('report.ctx.at'), h('time', { datetime: c.at, text: w.date(c.at) })), pair(w.t('report.ctx.roots'), roots)),
+    support);
+}
+
+/** Scrolls to and focuses the element with `id` in the same document or shadow root. */
+function jump(e, id) {
+  const target = e.currentTarget.getRootNode().getElementById?.(id);
+  if (!target) return;
+  e.preventDefault();
+  target.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  target.focus({ preventScroll: true });
+}
+
+function renderFinding(f, view, report, n) {
+  const { w } = view;
+  const e = view.catalog?.[f.id] || {};
   const user = obj(e.user);
   const admin = obj(e.admin);
-  const tx = (t) => fill(t, f, report);
-  const art = h('article', { class: 'finding', 'data-finding-id': f.id, 'data-severity': f.severity, 'aria-labelledby': `finding-${n}` },
-    h('p', { class: `sev sev-${f.severity}`, text: S.severity[f.severity] || f.severity }),
-    h('h3', { id: `finding-${n}`, text: e.title || f.id }),
+  const tx = (t) => w.fill(t, f, report);
+  const technical = str(e.message) ? tx(e.message) : f.message;
+  const art = h('article', { class: 'finding', part: `finding finding-${f.severity}`, 'data-finding-id': f.id, 'data-severity': f.severity, 'aria-labelledby': `finding-${n}` },
+    h('p', { class: `sev sev-${f.severity}`, text: w.t(`report.severity.${f.severity}`) }),
+    h('h3', { id: `finding-${n}`, text: str(e.title) || f.id }),
     str(e.summary) && h('p', { class: 'summary', text: tx(e.summary) }));
-  const part = (parent, title, node) => parent.append(h('h4', { text: title }), node);
-  if (!str(user.meaning)) art.append(h('p', { class: 'message', text: f.message }));
-  if (str(user.meaning)) part(art, S.meaning, h('p', { text: tx(user.meaning) }));
-  if (str(user.danger)) part(art, S.danger, h('p', { text: tx(user.danger) }));
-  const actions = Array.isArray(user.actions) ? user.actions.filter(str) : [];
-  if (actions.length) part(art, S.actions, h('ul', null, actions.map((a) => h('li', { text: tx(a) }))));
-  const tips = obj(user.apps);
-  const apps = [...new Set([...Object.keys(S.appNames), ...Object.keys(tips)])].filter((k) => str(tips[k]));
-  if (apps.length) {
-    art.append(h('details', { class: 'apps' }, h('summary', { text: S.apps }),
-      h('dl', null, apps.map((k) => pair(S.appNames[k] || k, tx(tips[k]))))));
+  const preset = presetFacts(view);
+  const advice = preset && w.raw(`preset.findings.${f.id}`);
+  if (typeof advice === 'string') {
+    art.append(h('div', { class: 'preset', part: 'preset' },
+      h('h4', { text: w.t('preset.heading', preset) }), h('p', { text: w.fill(advice, { ...f, ...preset }, report) })));
   }
-  const adm = h('details', { class: 'admin' }, h('summary', { text: S.admin }));
-  if (str(admin.cause)) part(adm, S.cause, h('p', { text: tx(admin.cause) }));
-  if (str(admin.fix)) part(adm, S.fix, h('pre', null, h('code', { text: tx(admin.fix) })));
-  if (str(admin.check)) part(adm, S.check, h('pre', null, h('code', { text: tx(admin.check) })));
-  part(adm, S.technical, h('p', { class: 'message', text: f.message }));
+  const part = (parent, title, node) => parent.append(h('h4', { text: title }), node);
+  if (!str(user.meaning)) art.append(h('p', { class: 'message', text: technical }));
+  if (str(user.meaning)) part(art, w.t('report.meaning'), h('p', { text: tx(user.meaning) }));
+  if (str(user.danger)) part(art, w.t('report.danger'), h('p', { text: tx(user.danger) }));
+  const actions = Array.isArray(user.actions) ? user.actions.filter(str) : [];
+  if (actions.length) part(art, w.t('report.actions'), h('ul', null, actions.map((a) => h('li', { text: tx(a) }))));
+  const tips = obj(user.apps);
+  const appNames = obj(w.raw('report.appNames'));
+  const apps = [...new Set([...Object.keys(appNames), ...Object.keys(tips)])].filter((k) => str(tips[k]));
+  if (apps.length) {
+    art.append(h('details', { class: 'apps' }, h('summary', { text: w.t('report.apps') }),
+      h('dl', null, apps.map((k) => pair(str(appNames[k]) || k, tx(tips[k]))))));
+  }
+  const adm = h('details', { class: 'admin', part: 'admin' }, h('summary', { text: w.t('report.admin') }));
+  if (str(admin.cause)) part(adm, w.t('report.cause'), h('p', { text: tx(admin.cause) }));
+  if (str(admin.fix)) part(adm, w.t('report.fix'), h('pre', null, h('code', { text: tx(admin.fix) })));
+  if (str(admin.check)) part(adm, w.t('report.check'), h('pre', null, h('code', { text: tx(admin.check) })));
+  part(adm, w.t('report.technical'), h('p', { class: 'message', text: technical }));
   if (str(e.severity_reason)) adm.append(h('p', { class: 'cite', text: e.severity_reason }));
-  if (str(e.cite)) adm.append(h('p', { class: 'cite' }, `${S.rule}: `, h('cite', { text: e.cite })));
+  if (str(e.cite)) adm.append(h('p', { class: 'cite', text: w.t('report.rule', { cite: e.cite }) }));
   const cert = report.certificates?.[f.cert ?? -1];
+  const ref = view.referenceUrl?.(f.id);
   art.append(adm, h('p', { class: 'links' },
-    cert && h('a', { href: `#cert-${cert.index}`, text: `${fill(S.aboutCert, f)} (${certName(cert)})` }),
-    h('a', { href: `findings.html#${encodeURIComponent(f.id)}`, text: fill(S.reference, { id: f.id }) })));
+    cert && h('a', { href: `#cert-${cert.index}`, onclick: (ev) => jump(ev, `cert-${cert.index}`), text: w.t('report.aboutCert', { cert: f.cert, name: certName(cert, w) }) }),
+    ref && h('a', { href: ref, text: w.t('report.reference', { id: f.id }) })));
   return art;
 }
 
-function timeline(c, at) {
+function timeline(c, at, w) {
   const [nb, na, now] = [c.not_before, c.not_after, at].map(Date.parse);
-  if (!(nb <= na) || Number.isNaN(now)) return `${showDate(c.not_before)} – ${showDate(c.not_after)}`;
+  if (!(nb <= na) || Number.isNaN(now)) return w.t('report.time.range', { from: w.date(c.not_before), to: w.date(c.not_after) });
   const pct = `${(100 * Math.min(1, Math.max(0, (now - nb) / Math.max(1, na - nb)))).toFixed(1)}%`;
   let state = 'bad';
   let label;
-  if (now < nb) label = fill(S.time.notYet, { date: showDate(c.not_before) });
+  if (now < nb) label = w.t('report.time.notYet', { date: w.date(c.not_before) });
   else if (now > na) {
     // Whole days since expiry, as the expired finding counts them.
     const n = Math.floor((now - na) / DAY);
-    label = n ? fill(S.time.expired, { n }) : S.time.expiredToday;
+    label = n ? w.t('report.time.expired', { n }) : w.t('report.time.expiredToday');
   } else {
     const n = c.days_left ?? Math.floor((na - now) / DAY);
     state = n < 30 ? 'soon' : 'ok';
-    label = n === 1 ? S.time.leftOne : fill(S.time.left, { n });
+    label = w.t('report.time.left', { n });
   }
   const bar = h('span', { class: 'tl-fill' });
   const mark = h('span', { class: 'tl-mark' });
@@ -196,107 +174,130 @@ function timeline(c, at) {
   return h('div', { class: `timeline tl-${state}` },
     h('p', { class: 'tl-left', text: label }),
     h('div', { class: 'tl-bar', 'aria-hidden': 'true' }, bar, mark),
-    h('p', { class: 'tl-dates' }, h('span', { text: fill(S.time.from, { date: showDate(c.not_before) }) }),
-      h('span', { text: fill(S.time.to, { date: showDate(c.not_after) }) })));
+    h('p', { class: 'tl-dates' }, h('span', { text: w.t('report.time.from', { date: w.date(c.not_before) }) }),
+      h('span', { text: w.t('report.time.to', { date: w.date(c.not_after) }) })));
 }
 
-function names(c) {
+/** The names a certificate covers: data, or a sentence about a Common Name only. */
+function names(c, w) {
   const all = [c.dns_names, c.ip_addresses, c.email_addresses, c.uris].flatMap((l) => l || []);
-  if (all.length) return all.join(', ');
-  return c.common_names?.length && !c.is_ca ? fill(S.f.cnOnly, { names: c.common_names }) : null;
+  if (all.length) return { text: all.join(', '), isData: true };
+  return c.common_names?.length && !c.is_ca ? { text: w.t('report.f.cnOnly', { names: c.common_names }), isData: false } : null;
 }
 
-function origin(o) {
+function origin(o, w) {
   if (!o) return null;
-  const format = S.format[o.format] || o.format;
-  if (o.depth != null) return fill(S.f.depth, { format, depth: o.depth });
-  return o.line != null ? fill(S.f.line, { format, line: o.line }) : format;
+  const format = w.raw(`report.format.${o.format}`) ?? o.format;
+  if (o.depth != null) return w.t('report.f.depth', { format, depth: o.depth });
+  return o.line != null ? w.t('report.f.line', { format, line: o.line }) : format;
 }
 
-function renderCert(c, report, onPath) {
+function extensions(list, w) {
+  if (!list?.length) return null;
+  const out = h('span');
+  list.forEach((x, i) => {
+    if (i) out.append(', ');
+    out.append(x.critical ? w.t('report.f.critical', x) : data(x.name));
+  });
+  return out;
+}
+
+function renderCert(c, report, onPath, view) {
+  const { w } = view;
   const sev = (report.findings || []).filter((f) => f.cert === c.index).map((f) => f.severity);
   const role = (onPath && c.role) || 'none';
-  const yesNo = (b) => (b == null ? null : b ? S.yes : S.no);
-  const F = S.f;
+  const yesNo = (b) => (b == null ? null : w.t(b ? 'report.yes' : 'report.no'));
+  const F = (k) => w.t(`report.f.${k}`);
+  const hex = { cls: 'hex', isData: true };
+  const nm = names(c, w);
   const more = h('dl', { class: 'fields' },
-    row(F.version, c.version?.toString()), row(F.ca, yesNo(c.is_ca)), row(F.pathLen, c.path_len?.toString()),
-    row(F.selfSigned, yesNo(c.self_signed)), row(F.ku, c.key_usage), row(F.eku, c.extended_key_usage),
-    row(F.ski, c.subject_key_id, 'hex'), row(F.aki, c.authority_key_id, 'hex'),
-    row(F.ext, (c.extensions || []).map((x) => (x.critical ? fill(F.critical, x) : x.name))), row(F.origin, origin(c.origin)));
+    row(F('version'), c.version != null ? w.number(c.version, 'version') : null), row(F('ca'), yesNo(c.is_ca)),
+    row(F('pathLen'), c.path_len != null ? w.number(c.path_len, 'path_len') : null),
+    row(F('selfSigned'), yesNo(c.self_signed)), row(F('ku'), c.key_usage, { isData: true }), row(F('eku'), c.extended_key_usage, { isData: true }),
+    row(F('ski'), c.subject_key_id, hex), row(F('aki'), c.authority_key_id, hex),
+    row(F('ext'), extensions(c.extensions, w)), row(F('origin'), origin(c.origin, w)));
   return h('article', {
-    class: `cert${sev.includes('error') ? ' has-problem' : ''}`, id: `cert-${c.index}`,
+    class: `cert${sev.includes('error') ? ' has-problem' : ''}`, part: 'cert', id: `cert-${c.index}`, tabindex: '-1',
     'data-role': onPath ? role : null, 'data-source': c.source, 'data-cert-index': c.index,
   },
-  h('p', { class: 'role' }, h('span', { class: 'num', text: `#${c.index}` }), ' ', S.role[role] || role),
-  h('h3', { text: certName(c) }),
+  h('p', { class: 'role' }, data(`#${c.index}`, 'num'), ' ', w.t(`report.role.${role}`)),
+  h('h3', { translate: 'no', text: certName(c, w) }),
   h('p', { class: 'badges' },
-    h('span', { class: `badge src-${c.source}`, text: S.badge[c.source] || c.source }),
-    !onPath && h('span', { class: 'badge', text: S.badge.unused }),
-    sev.includes('error') ? h('span', { class: 'badge bad', text: S.badge.problem })
-      : sev.includes('warning') && h('span', { class: 'badge warn', text: S.badge.warning })),
-  c.parse_error && h('p', { class: 'parse-error', text: `${F.parseError}: ${c.parse_error}` }),
-  c.source === 'trust_store' && !c.not_before && h('p', { class: 'note', text: S.storeText }),
+    h('span', { class: `badge src-${c.source}`, text: c.source ? w.t(`report.badge.${c.source}`) : '' }),
+    !onPath && h('span', { class: 'badge', text: w.t('report.badge.unused') }),
+    sev.includes('error') ? h('span', { class: 'badge bad', text: w.t('report.badge.problem') })
+      : sev.includes('warning') && h('span', { class: 'badge warn', text: w.t('report.badge.warning') })),
+  c.parse_error && h('p', { class: 'parse-error', text: w.t('report.f.parseError', { error: c.parse_error }) }),
+  c.source === 'trust_store' && !c.not_before && h('p', { class: 'note', text: w.t('report.storeText') }),
   h('dl', { class: 'fields' },
-    row(F.subject, c.subject), row(F.names, names(c)), row(F.issuer, c.issuer),
-    c.not_before && c.not_after && row(F.validity, timeline(c, report.context?.at)),
-    row(F.key, c.key), row(F.sig, c.signature_algorithm),
-    row(F.serial, c.serial, 'hex'), row(F.sha256, c.sha256, 'hex'), row(F.sha1, c.sha1, 'hex')),
-  more.childElementCount > 0 && h('details', null, h('summary', { text: F.more }), more));
+    row(F('subject'), c.subject, { isData: true }), nm && row(F('names'), nm.text, { isData: nm.isData }), row(F('issuer'), c.issuer, { isData: true }),
+    c.not_before && c.not_after && row(F('validity'), timeline(c, report.context?.at, w)),
+    row(F('key'), c.key, { isData: true }), row(F('sig'), c.signature_algorithm, { isData: true }),
+    row(F('serial'), c.serial, hex), row(F('sha256'), c.sha256, hex), row(F('sha1'), c.sha1, hex)),
+  more.childElementCount > 0 && h('details', null, h('summary', { text: F('more') }), more));
 }
 
-function renderMissing(dn) {
-  return h('article', { class: 'cert missing', 'data-role': 'missing', 'data-source': 'missing' },
-    h('p', { class: 'role', text: S.role.missing }), h('h3', { text: cn(dn) }),
-    h('p', { class: 'badges' }, h('span', { class: 'badge bad', text: S.badge.missing })),
-    h('p', { text: S.missingText }), h('dl', { class: 'fields' }, row(S.f.subject, dn)));
+function renderMissing(dn, view) {
+  const { w } = view;
+  return h('article', { class: 'cert missing', part: 'cert cert-missing', 'data-role': 'missing', 'data-source': 'missing' },
+    h('p', { class: 'role', text: w.t('report.role.missing') }), h('h3', { translate: 'no', text: cn(dn) || dn }),
+    h('p', { class: 'badges' }, h('span', { class: 'badge bad', text: w.t('report.badge.missing') })),
+    h('p', { text: w.t('report.missingText') }), h('dl', { class: 'fields' }, row(w.t('report.f.subject'), dn, { isData: true })));
 }
 
-const section = (id, title, body) => h('section', { 'aria-labelledby': id, class: 'block' }, h('h2', { id, text: title }), body);
+const section = (id, title, body, part) => h('section', { 'aria-labelledby': id, class: 'block', part }, h('h2', { id, text: title }), body);
 
 /** Replaces the contents of `root` with the whole report. */
-export function renderReport(root, report, catalog) {
+export function renderReport(root, report, view) {
+  const { w } = view;
   const findings = report.findings || [];
   const certs = report.certificates || [];
   const chain = report.chain || {};
   const onPath = chain.path || [];
   const off = certs.filter((c) => !onPath.includes(c.index));
-  const list = h('ol', { class: 'chain', 'aria-label': S.chain },
-    onPath.map((i) => certs[i] && h('li', null, renderCert(certs[i], report, true))),
-    chain.missing_issuer && h('li', null, renderMissing(chain.missing_issuer)));
+  const list = h('ol', { class: 'chain', 'aria-label': w.t('report.chain') },
+    onPath.map((i) => certs[i] && h('li', null, renderCert(certs[i], report, true, view))),
+    chain.missing_issuer && h('li', null, renderMissing(chain.missing_issuer, view)));
   root.replaceChildren(...[
-    renderVerdict(report, catalog),
+    renderVerdict(report, view),
     h('div', { class: 'actions', id: 'report-actions' }),
-    section('findings-h', S.found, findings.length
-      ? h('ol', { class: 'findings' }, findings.map((f, n) => h('li', null, renderFinding(f, catalog, report, n))))
-      : h('p', { class: 'none', text: S.noFindings })),
-    list.childElementCount > 0 && section('chain-h', S.chain, list),
-    off.length > 0 && section('off-h', S.offPath, h('ul', { class: 'chain off' }, off.map((c) => h('li', null, renderCert(c, report, false))))),
+    section('findings-h', w.t('report.found'), findings.length
+      ? h('ol', { class: 'findings' }, findings.map((f, n) => h('li', null, renderFinding(f, view, report, n))))
+      : h('p', { class: 'none', text: w.t('report.noFindings') }), 'findings'),
+    list.childElementCount > 0 && section('chain-h', w.t('report.chain'), list, 'chain'),
+    off.length > 0 && section('off-h', w.t('report.offPath'), h('ul', { class: 'chain off' }, off.map((c) => h('li', null, renderCert(c, report, false, view)))), 'chain'),
   ].filter(Boolean));
 }
 
-/** Shows an error in `root`, with no verdict. */
-export function renderError(root, message, detail) {
-  root.replaceChildren(h('div', { class: 'error', 'data-error': '', role: 'alert' },
-    h('h2', { text: S.error.heading }), h('p', { text: message }), detail && h('p', { class: 'message', text: String(detail) })));
+/** Shows an error in `root`, with no verdict; `detail` is technical text, shown as it is. */
+export function renderError(root, w, message, detail) {
+  root.replaceChildren(h('div', { class: 'error', part: 'error', 'data-error': '', role: 'alert' },
+    h('h2', { text: w.t('report.error.heading') }), h('p', { text: message }),
+    detail && h('p', { class: 'message', translate: 'no', text: String(detail) })));
 }
 
 /** The report as plain text for a support ticket: verdict, findings, chain. Holds no key: the report has none. */
-export function reportText(report, catalog) {
+export function reportText(report, view) {
+  const { w } = view;
   const c = report.context || {};
   const certs = report.certificates || [];
   const chain = report.chain || {};
-  const F = S.f;
+  const F = (k) => w.t(`report.f.${k}`);
   const kv = (k, v) => (v == null || v === '' ? [] : [`${k}: ${v}`]);
-  const out = [fill(S.text.title, c), `${S.label[report.verdict] || report.verdict}: ${verdictSentence(report, catalog)}`,
-    ...kv(S.ctx.host, c.host_normalized || c.host || S.ctx.noHost), ...kv(S.ctx.port, c.port), ...kv(S.ctx.at, c.at), '', `${S.text.findings}:`];
-  (report.findings || []).forEach((f, i) => out.push(`${i + 1}. [${f.severity}] ${catalog?.[f.id]?.title || f.id}`, `   ${f.message}`));
-  const lines = (x) => [`#${x.index} ${S.role[x.role || 'none']} (${S.badge[x.source] || x.source})`,
-    ...[...kv(F.subject, x.subject), ...kv(F.names, names(x)), ...kv(F.issuer, x.issuer),
-      ...kv(F.validity, x.not_before && fill(S.text.left, { from: x.not_before, to: x.not_after, n: x.days_left })),
-      ...kv(F.key, x.key), ...kv(F.sha256, x.sha256), ...kv(F.sha1, x.sha1)].map((l) => `   ${l}`)];
-  out.push('', `${fill(S.text.chain, chain)}:`, ...(chain.path || []).flatMap((i) => (certs[i] ? lines(certs[i]) : [])));
-  if (chain.missing_issuer) out.push(fill(S.text.missing, { v: chain.missing_issuer }));
+  const out = [w.t('report.text.title', c), `${w.t(`report.label.${report.verdict}`)}: ${verdictSentence(report, view)}`,
+    ...kv(w.t('report.ctx.host'), c.host_normalized || c.host || w.t('report.ctx.noHost')), ...kv(w.t('report.ctx.port'), c.port),
+    ...kv(w.t('report.ctx.at'), c.at && w.date(c.at)), '', `${w.t('report.text.findings')}:`];
+  (report.findings || []).forEach((f, i) => {
+    const e = view.catalog?.[f.id];
+    out.push(`${i + 1}. [${f.severity}] ${e?.title || f.id} (${f.id})`, `   ${str(e?.message) ? w.fill(e.message, f, report) : f.message}`);
+  });
+  const lines = (x) => [`#${x.index} ${w.t(`report.role.${x.role || 'none'}`)} (${x.source ? w.t(`report.badge.${x.source}`) : ''})`,
+    ...[...kv(F('subject'), x.subject), ...kv(F('names'), names(x, w)?.text), ...kv(F('issuer'), x.issuer),
+      ...kv(F('validity'), x.not_before && w.t('report.text.left', { from: w.date(x.not_before), to: w.date(x.not_after), n: x.days_left })),
+      ...kv(F('key'), x.key), ...kv(F('sha256'), x.sha256), ...kv(F('sha1'), x.sha1)].map((l) => `   ${l}`)];
+  out.push('', `${w.t('report.text.chain', chain)}:`, ...(chain.path || []).flatMap((i) => (certs[i] ? lines(certs[i]) : [])));
+  if (chain.missing_issuer) out.push(w.t('report.text.missing', { v: chain.missing_issuer }));
   const off = certs.filter((x) => !(chain.path || []).includes(x.index));
-  if (off.length) out.push('', `${S.text.others}:`, ...off.flatMap(lines));
+  if (off.length) out.push('', `${w.t('report.text.others')}:`, ...off.flatMap(lines));
   return `${out.join('\n')}\n`;
 }

@@ -69,7 +69,7 @@ async function main() {
       const contexts = [];
       /** Opens a fresh context and page, with the guards every test gets. */
       const open = async (options = {}) => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
         contexts.push(context);
         const page = await context.newPage();
         page.setDefaultTimeout(ACTION_TIMEOUT_MS);
