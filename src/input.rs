@@ -266,7 +266,13 @@ pub fn read_input(bytes: &[u8]) -> ParsedInput {
         _ => bytes,
     };
     let what = read_any(input, &mut col);
-    col.finish(what)
+    let mut out = col.finish(what);
+    if let Some(hit) = &mut out.limit_hit {
+        // NOTE: offsets of text input count the decoded text (UTF-16 and Latin-1 are decoded
+        // first, a line's end may be counted as one), which can run past the bytes given.
+        hit.read = hit.read.min(input.len());
+    }
+    out
 }
 
 fn read_any(input: &[u8], col: &mut Collector) -> String {
