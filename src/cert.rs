@@ -64,6 +64,8 @@ pub struct Name {
     pub common_names: Vec<String>,
     /// emailAddress values (PKCS#9), for name constraints.
     pub emails: Vec<String>,
+    /// More than `MAX_NAMES_PER_CERT` commonName or emailAddress values: the rest were not read.
+    pub truncated: bool,
 }
 
 impl Name {
@@ -339,16 +341,19 @@ fn parse(der: &[u8]) -> Result<Parsed, String> {
 /// Reads a Name into its encoding, text and the attributes checks need.
 pub fn name(n: &X509Name<'_>) -> Name {
     let text = n.to_string();
-    let common_names = n.iter_common_name().filter_map(|a| a.as_str().ok()).map(str::to_string).collect();
-    let emails = n.iter_email().filter_map(|a| a.as_str().ok()).map(str::to_string).collect();
-    Name { der: n.as_raw().to_vec(), text, common_names, emails }
+    let mut cns = n.iter_common_name();
+    let common_names = cns.by_ref().take(MAX_NAMES_PER_CERT).filter_map(|a| a.as_str().ok()).map(str::to_string).collect();
+    let mut mails = n.iter_email();
+    let emails = mails.by_ref().take(MAX_NAMES_PER_CERT).filter_map(|a| a.as_str().ok()).map(str::to_string).collect();
+    let truncated = cns.next().is_some() || mails.next().is_some();
+    Name { der: n.as_raw().to_vec(), text, common_names, emails, truncated }
 }
 
 /// Parses a Name from its DER (with SEQUENCE header), as the trust store keeps it.
 pub fn name_from_der(der: &[u8]) -> Name {
     match X509Name::from_der(der) {
         Ok((_, n)) => name(&n),
-        Err(_) => Name { der: der.to_vec(), text: String::new(), common_names: vec![], emails: vec![] },
+        Err(_) => Name { der: der.to_vec(), text: String::new(), common_names: vec![], emails: vec![], truncated: false },
     }
 }
 

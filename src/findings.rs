@@ -223,6 +223,12 @@ impl Finding {
         self
     }
 
+    /// `limit_reached`: the named limit (a constant of `limits`) stopped part of the work;
+    /// `analysed` counts the certificates still analysed.
+    pub(crate) fn limit(limit: &'static str, value: usize, analysed: usize) -> Finding {
+        Finding::new(FindingId::LimitReached, Severity::Warning).fact("limit", limit).fact("value", value).fact("analysed", analysed)
+    }
+
     /// Adds one fact.
     pub fn fact(mut self, key: &'static str, value: impl Into<serde_json::Value>) -> Finding {
         // Facts are flattened beside the finding's own fields: they must not share a name.

@@ -1555,6 +1555,9 @@ impl<'c> TextScan<'c> {
         let recognised = transcripts.line(t);
         if let Some((limit, value)) = transcripts.limit {
             self.col.hit(limit, value);
+        } else if transcripts.entries_cut && self.col.out.limit_hit.is_none() {
+            // Named, but not a stop: only the over-long list was cut.
+            self.col.out.limit_hit = Some(LimitHit { limit: "MAX_CAPTURE_ENTRIES", value: MAX_CAPTURE_ENTRIES, read: self.col.pos });
         }
         recognised
     }

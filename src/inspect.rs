@@ -4,7 +4,7 @@ use crate::cert::Cert;
 use crate::crypto::{Ring, SigError};
 use crate::findings::{Finding, FindingId as F, Severity};
 use crate::input::{self, NonCertificate, ParsedInput};
-use crate::limits::MAX_CERTS;
+use crate::limits::{MAX_CERTS, MAX_NAMES_PER_CERT, MAX_PATH_CERTS, MAX_SAME_FINDINGS_PER_CERT};
 use crate::names;
 use crate::path::{self, Anchor, Issuer, Pool};
 use crate::policy::{self, Policy, Profile, Role};
@@ -62,6 +62,13 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
     }
     if parsed.certs.len() > MAX_CERTS {
         findings.push(limit_finding("MAX_CERTS", MAX_CERTS, MAX_CERTS));
+    }
+    for (idx, p) in certs.iter().enumerate().filter_map(|(i, c)| c.fields().map(|p| (i, p))) {
+        let san_cut = p.ext.san.as_ref().is_some_and(|(s, _)| s.truncated);
+        if san_cut || p.subject.truncated {
+            let field = if san_cut { "extensions.subject_alt_name" } else { "subject" };
+            findings.push(limit_finding("MAX_NAMES_PER_CERT", MAX_NAMES_PER_CERT, certs.len()).cert(idx).field(field));
+        }
     }
     let mut user_anchors = Vec::new();
     for blob in &opts.trust {
@@ -201,10 +208,16 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
             false
         }
     };
+    let mut related = chain.path.clone();
     if search.too_long && search.best.is_none() {
-        findings.push(Finding::new(F::ChainTooLong, Severity::Error).fact("max", crate::limits::MAX_PATH_CERTS));
+        let mut f = Finding::new(F::ChainTooLong, Severity::Error).fact("max", MAX_PATH_CERTS);
+        if let Some(&top) = search.deepest.last() {
+            f = f.cert(top).field("issuer");
+        }
+        findings.push(f);
+        related.extend(above_cut(&certs, &sent, &search.deepest));
     }
-    order_findings(&certs, &sent, &chain.path, &mut findings);
+    order_findings(&certs, &sent, &related, &mut findings);
     for (pos, &i) in chain.path.iter().enumerate() {
         if let Some(r) = certificates.get_mut(i) {
             r.role = Some(if pos == 0 {
@@ -253,9 +266,8 @@ fn choose_leaf(certs: &[Cert], sent: &[usize]) -> Option<usize> {
     parsed.iter().copied().find(|&i| !issued_another(i)).or_else(|| parsed.first().copied()).or_else(|| sent.first().copied())
 }
 
-/// A named limit stopped part of the work; `analysed` counts the certificates still analysed.
 fn limit_finding(limit: &'static str, value: usize, analysed: usize) -> Finding {
-    Finding::new(F::LimitReached, Severity::Warning).fact("limit", limit).fact("value", value).fact("analysed", analysed)
+    Finding::limit(limit, value, analysed)
 }
 
 fn describe_others(others: &[NonCertificate]) -> Vec<String> {
@@ -317,6 +329,11 @@ fn incomplete_findings(
 ) {
     let deepest = &search.deepest;
     chain.path = deepest.clone();
+    if search.too_long && deepest.len() >= MAX_PATH_CERTS {
+        // Cut by the length limit with the next issuer at hand: neither missing nor an untrusted
+        // root. chain_too_long (below) says so; the rest of the sent chain is above the cut.
+        return;
+    }
     for (pos, &i) in deepest.iter().enumerate() {
         let role = if pos == 0 { Role::Leaf } else { Role::Intermediate };
         findings.extend(role_findings(policy, certs, cache, i, role));
@@ -389,6 +406,22 @@ fn incomplete_findings(
     );
 }
 
+/// The sent certificates that continue a path cut at MAX_PATH_CERTS, by issuer name: they
+/// belong to the chain, they are not unrelated.
+fn above_cut(certs: &[Cert], sent: &[usize], path: &[usize]) -> Vec<usize> {
+    let mut above: Vec<usize> = Vec::new();
+    let mut next = path.last().copied();
+    // Each round adds one certificate not yet seen, so this ends after `sent.len()` rounds.
+    while let Some(top) = next.take() {
+        let Some(issuer) = certs.get(top).and_then(|c| c.fields()).map(|p| &p.issuer.der) else { break };
+        next = sent.iter().copied().find(|i| {
+            !path.contains(i) && !above.contains(i) && certs.get(*i).and_then(|c| c.fields()).is_some_and(|p| &p.subject.der == issuer)
+        });
+        above.extend(next);
+    }
+    above
+}
+
 fn self_signed_verifies(certs: &[Cert], i: usize) -> bool {
     use crate::crypto::Verifier;
     certs.get(i).and_then(|c| c.fields()).is_some_and(|p| Ring.verify(&p.sig_alg, &p.key, &p.tbs, &p.signature).is_ok())
@@ -439,19 +472,37 @@ fn order_findings(certs: &[Cert], sent: &[usize], path: &[usize], findings: &mut
     }
 }
 
+/// Keeps at most MAX_SAME_FINDINGS_PER_CERT findings of one id about one certificate (the
+/// first ones, in the order they were found) and says how many more there were.
+fn cap_repeats(findings: &mut Vec<Finding>, analysed: usize) {
+    let mut counts: HashMap<(F, usize), usize> = HashMap::new();
+    findings.retain(|f| {
+        let Some(cert) = f.cert else { return true };
+        if f.id == F::LimitReached {
+            return true;
+        }
+        let n = counts.entry((f.id, cert)).or_insert(0);
+        *n = n.saturating_add(1);
+        *n <= MAX_SAME_FINDINGS_PER_CERT
+    });
+    let mut over: Vec<((F, usize), usize)> = counts.into_iter().filter(|&(_, n)| n > MAX_SAME_FINDINGS_PER_CERT).collect();
+    over.sort_unstable_by_key(|&((id, cert), _)| (cert, id.as_str()));
+    for ((id, cert), n) in over {
+        findings.push(
+            limit_finding("MAX_SAME_FINDINGS_PER_CERT", MAX_SAME_FINDINGS_PER_CERT, analysed)
+                .cert(cert)
+                .fact("finding", id.as_str())
+                .fact("omitted", n.saturating_sub(MAX_SAME_FINDINGS_PER_CERT)),
+        );
+    }
+}
+
 fn finish(verdict: Verdict, mut findings: Vec<Finding>, certificates: Vec<CertReport>, chain: ChainReport, input: InputReport, context: Context) -> Report {
     // Dedupe (a certificate judged in two roles may repeat a finding), then sort: errors
     // first; within a severity, the order users need to act on.
-    let mut seen = Vec::new();
-    findings.retain(|f| {
-        let key = (f.id, f.cert, f.field, serde_json::to_string(&f.facts).unwrap_or_default());
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    let mut seen = std::collections::HashSet::new();
+    findings.retain(|f| seen.insert((f.id, f.cert, f.field, serde_json::to_string(&f.facts).unwrap_or_default())));
+    cap_repeats(&mut findings, certificates.len());
     findings.sort_by_key(|f| (f.severity, crate::catalog::rank(f.id), f.cert));
     for f in &mut findings {
         f.message = crate::catalog::message(f);

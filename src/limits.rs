@@ -29,6 +29,11 @@ pub use crate::name_constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 /// certificates carry at most a few hundred (CA/B allows many, but mail hosts use few).
 pub const MAX_NAMES_PER_CERT: usize = 1_000;
 
+/// Most findings of one id about one certificate (20,000 unknown critical extensions are
+/// 20,000 errors): the first ones are listed, then one `limit_reached` says how many more.
+/// Ten examples explain a problem; thousands only make the report slow to build and to read.
+pub const MAX_SAME_FINDINGS_PER_CERT: usize = 10;
+
 /// Certificates analysed from one input (sent chain plus trust anchors the user supplied).
 /// A full CA bundle has ~150; more than this is not a chain anyone would send.
 pub const MAX_CERTS: usize = 256;

@@ -128,10 +128,22 @@ pub fn search(
     verifier: &dyn Verifier,
     judge: &mut dyn FnMut(&[usize], Anchor) -> Vec<crate::findings::Finding>,
 ) -> Search {
-    let mut s = Searcher { pool, verifier, judge, cache: HashMap::new(), calls: 0, judged: 0, out: Search::default(), done: false };
-    let mut path = vec![leaf];
+    let mut s = Searcher { pool, verifier, judge, cache: HashMap::new(), calls: 0, judged: 0, out: Search::default(), done: false, depth: 1, cut: false };
     s.out.deepest = vec![leaf];
-    s.extend(&mut path);
+    // Iterative deepening: all paths of one certificate, then two, ... up to MAX_PATH_CERTS.
+    // The shortest acceptable path is found first (what clients build too), and a mesh of
+    // cross-signed CAs cannot spend the signature budget deep in one branch while the anchor
+    // sits one link away in another (RFC 4158 3.5: prefer shorter paths). Each signature is
+    // still checked once (the link cache outlives the rounds); only the walk is repeated.
+    for depth in 1..=MAX_PATH_CERTS {
+        s.depth = depth;
+        s.cut = false;
+        let mut path = vec![leaf];
+        s.extend(&mut path);
+        if s.done || !s.cut {
+            break;
+        }
+    }
     s.out
 }
 
@@ -144,6 +156,10 @@ struct Searcher<'p, 'a, 'j> {
     judged: usize,
     out: Search,
     done: bool,
+    /// This round's path length: paths are judged at exactly this length, not extended past it.
+    depth: usize,
+    /// This round stopped a path at `depth` that had candidates to go on: a next round is needed.
+    cut: bool,
 }
 
 impl Searcher<'_, '_, '_> {
@@ -161,8 +177,9 @@ impl Searcher<'_, '_, '_> {
         let issuer_name = child.issuer.clone();
         let aki = child.ext.aki.as_ref().and_then(|(a, _)| a.key_id.clone());
 
-        // 1. Anchors: a path ends here.
-        for anchor in self.pool.anchors_named(&issuer_name) {
+        // 1. Anchors: a path ends here (judged in the round of its length only).
+        let anchors = if path.len() == self.depth { self.pool.anchors_named(&issuer_name) } else { Vec::new() };
+        for anchor in anchors {
             if self.done {
                 return;
             }
@@ -186,10 +203,6 @@ impl Searcher<'_, '_, '_> {
         }
 
         // 2. Sent certificates as intermediates.
-        if path.len() >= MAX_PATH_CERTS {
-            self.out.too_long = true;
-            return;
-        }
         let mut candidates: Vec<usize> = self
             .pool
             .sent
@@ -199,6 +212,17 @@ impl Searcher<'_, '_, '_> {
             .filter(|&i| self.pool.certs.get(i).and_then(|c| c.fields()).is_some_and(|p| p.subject.der == issuer_name.der))
             .filter(|&i| !self.loops(path, i))
             .collect();
+        if path.len() >= self.depth {
+            if candidates.is_empty() {
+                return;
+            }
+            if path.len() >= MAX_PATH_CERTS {
+                self.out.too_long = true;
+            } else {
+                self.cut = true;
+            }
+            return;
+        }
         // Candidates whose SKI equals the child's AKI first (RFC 5280 4.2.1.1 says the AKI
         // identifies the issuing key); the others still get tried, as the AKI is only a hint.
         candidates.sort_by_key(|&i| {

@@ -395,6 +395,8 @@ impl Policy {
                     }
                     out.push(f);
                     if matches!(v, Violation::BudgetExhausted) {
+                        // Not silent: the violation says the check gave up, this says which limit.
+                        out.push(Finding::limit("MAX_NAME_CONSTRAINT_COMPARISONS", MAX_NAME_CONSTRAINT_COMPARISONS, certs.len()).cert(*idx));
                         return;
                     }
                 }

@@ -1024,8 +1024,12 @@ fn inspect_long(n: usize) -> Report {
 fn chain_too_long_fails() {
     // Leaf + 8 intermediates: 9 certificates below the root, over MAX_PATH_CERTS (8).
     let r = inspect_long(certscope::limits::MAX_PATH_CERTS);
-    let f = expect(&r, F::ChainTooLong, None);
+    // About the last certificate the path reached: its issuer is the one over the limit.
+    let f = expect(&r, F::ChainTooLong, Some(certscope::limits::MAX_PATH_CERTS - 1));
     assert_eq!(fact(f, "max"), certscope::limits::MAX_PATH_CERTS);
+    for id in [F::UntrustedRoot, F::MissingIntermediate, F::UnrelatedCert] {
+        expect_none(&r, id);
+    }
     verdict(&r, Verdict::Untrusted);
 }
 

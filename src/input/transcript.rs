@@ -594,6 +594,9 @@ pub(super) struct Transcripts {
     replaying: bool,
     /// A limit that stopped reading, for the collector to report.
     pub(super) limit: Option<(&'static str, usize)>,
+    /// A capture listed more than MAX_CAPTURE_ENTRIES entries of one kind: the rest of that
+    /// list was skipped, but reading goes on (the certificates that follow still count).
+    pub(super) entries_cut: bool,
 }
 
 impl Transcripts {
@@ -731,8 +734,8 @@ impl Transcripts {
                 true
             }
             Ok(false) => false,
-            Err(limit) => {
-                self.limit = Some((limit, MAX_CAPTURE_ENTRIES));
+            Err(_) => {
+                self.entries_cut = true;
                 true
             }
         }
