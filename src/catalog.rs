@@ -99,6 +99,7 @@ pub fn rank(id: FindingId) -> usize {
         F::ExpiredIntermediate,
         F::ExpiredRoot,
         F::BadSignature,
+        F::SuspiciousCharacters,
         F::CnOnlyNoSan,
         F::LeafIsCa,
         F::EkuMissingServerAuth,

@@ -102,6 +102,8 @@ finding_ids! {
     SanMalformed => "san_malformed",
     /// The Common Name is not one of the subjectAltName entries.
     CnNotInSan => "cn_not_in_san",
+    /// A name holds characters that hide or fake what it says (bidi overrides, NUL, controls, look-alike letters).
+    SuspiciousCharacters => "suspicious_characters",
 
     // Chain and trust.
     /// The server certificate is signed by itself.

@@ -63,6 +63,7 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
     if parsed.certs.len() > MAX_CERTS {
         findings.push(limit_finding("MAX_CERTS", MAX_CERTS, MAX_CERTS));
     }
+    suspicious_findings(&certs, &sent, &mut findings);
     for (idx, p) in certs.iter().enumerate().filter_map(|(i, c)| c.fields().map(|p| (i, p))) {
         let san_cut = p.ext.san.as_ref().is_some_and(|(s, _)| s.truncated);
         if san_cut || p.subject.truncated {
@@ -472,6 +473,61 @@ fn order_findings(certs: &[Cert], sent: &[usize], path: &[usize], findings: &mut
     }
 }
 
+/// Escapes the hidden characters of every string in a fact (names come from certificates).
+fn escape_value(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => {
+            if let std::borrow::Cow::Owned(e) = crate::text::escape(s) {
+                *s = e;
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(escape_value),
+        serde_json::Value::Object(map) => map.values_mut().for_each(escape_value),
+        _ => {}
+    }
+}
+
+/// `suspicious_characters`: names of the sent certificates that hide or fake what they say.
+fn suspicious_findings(certs: &[Cert], sent: &[usize], findings: &mut Vec<Finding>) {
+    for &idx in sent {
+        let Some(p) = certs.get(idx).and_then(|c| c.fields()) else { continue };
+        let san = p.ext.san.as_ref().map(|(s, _)| s);
+        // The subject's text holds its CNs: their hidden characters are found there, and only
+        // their letters are checked on their own.
+        let cns = p.subject.common_names.iter().map(|n| ("subject.common_name", n, true));
+        let sans = san.into_iter().flat_map(|s| s.dns.iter().chain(&s.emails)).map(|n| ("extensions.subject_alt_name", n, true));
+        let uris = san.into_iter().flat_map(|s| s.uris.iter()).map(|n| ("extensions.subject_alt_name", n, false));
+        let names = [("subject", &p.subject.text, false), ("issuer", &p.issuer.text, false)].into_iter().chain(cns).chain(sans).chain(uris);
+        for (field, name, host) in names {
+            let mut kinds = crate::text::suspicious(name, host);
+            if field == "subject.common_name" {
+                kinds.retain(|k| *k == crate::text::Kind::Lookalike);
+            }
+            if kinds.is_empty() {
+                continue;
+            }
+            findings.push(
+                Finding::new(F::SuspiciousCharacters, Severity::Warning)
+                    .cert(idx)
+                    .field(field)
+                    .fact("part", part_name(field))
+                    .fact("value", name.clone())
+                    .fact("kinds", kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>()),
+            );
+        }
+    }
+}
+
+/// The words for a field in `suspicious_characters` messages.
+fn part_name(field: &str) -> &'static str {
+    match field {
+        "subject" => "subject",
+        "issuer" => "issuer name",
+        "subject.common_name" => "Common Name",
+        _ => "subjectAltName",
+    }
+}
+
 /// Keeps at most MAX_SAME_FINDINGS_PER_CERT findings of one id about one certificate (the
 /// first ones, in the order they were found) and says how many more there were.
 fn cap_repeats(findings: &mut Vec<Finding>, analysed: usize) {
@@ -500,6 +556,11 @@ fn cap_repeats(findings: &mut Vec<Finding>, analysed: usize) {
 fn finish(verdict: Verdict, mut findings: Vec<Finding>, certificates: Vec<CertReport>, chain: ChainReport, input: InputReport, context: Context) -> Report {
     // Dedupe (a certificate judged in two roles may repeat a finding), then sort: errors
     // first; within a severity, the order users need to act on.
+    for f in &mut findings {
+        for v in f.facts.values_mut() {
+            escape_value(v);
+        }
+    }
     let mut seen = std::collections::HashSet::new();
     findings.retain(|f| seen.insert((f.id, f.cert, f.field, serde_json::to_string(&f.facts).unwrap_or_default())));
     cap_repeats(&mut findings, certificates.len());

@@ -19,6 +19,7 @@ pub mod names;
 pub mod path;
 pub mod policy;
 pub mod report;
+pub mod text;
 pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

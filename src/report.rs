@@ -194,14 +194,17 @@ pub fn cert_report(index: usize, cert: &Cert, source: CertSource, origin: Option
             return r;
         }
     };
-    r.subject = p.subject.text.clone();
-    r.issuer = Some(p.issuer.text.clone());
-    r.common_names = p.subject.common_names.clone();
+    // Names are shown with hidden characters escaped (src/text.rs), as everywhere in a report.
+    let shown = |s: &String| crate::text::escape(s).into_owned();
+    let all = |v: &[String]| v.iter().map(shown).collect::<Vec<_>>();
+    r.subject = shown(&p.subject.text);
+    r.issuer = Some(shown(&p.issuer.text));
+    r.common_names = all(&p.subject.common_names);
     if let Some((san, _)) = &p.ext.san {
-        r.dns_names = san.dns.clone();
+        r.dns_names = all(&san.dns);
         r.ip_addresses = san.ips.iter().map(|o| crate::names::ip_to_string(o)).collect();
-        r.email_addresses = san.emails.clone();
-        r.uris = san.uris.clone();
+        r.email_addresses = all(&san.emails);
+        r.uris = all(&san.uris);
     }
     r.not_before = Some(to_iso(p.not_before));
     r.not_after = Some(to_iso(p.not_after));

@@ -41,6 +41,7 @@ const FACTS: &[(&str, bool, &[&str])] = &[
     ("unreadable_input", false, &["found"]),
     ("malformed_certificate", true, &["reason"]),
     ("limit_reached", false, &["limit", "value", "analysed"]),
+    ("suspicious_characters", true, &["part", "value", "kinds"]),
     ("showcerts_missing", false, &["shown", "listed", "not_shown", "command"]),
     // src/capture.rs
     ("connection_failed", false, &["host", "port", "target", "client", "cause", "evidence"]),

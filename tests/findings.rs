@@ -187,6 +187,7 @@ const FIXTURES: &[(&str, Fixture, Fixture)] = &[
     ("cn_only_no_san", cn_only_no_san_fails, cn_only_no_san_passes),
     ("san_malformed", san_malformed_fails, san_malformed_passes),
     ("cn_not_in_san", cn_not_in_san_fails, cn_not_in_san_passes),
+    ("suspicious_characters", suspicious_characters_fails, suspicious_characters_passes),
     ("self_signed", self_signed_fails, self_signed_passes),
     ("untrusted_root", untrusted_root_fails, untrusted_root_passes),
     ("missing_intermediate", missing_intermediate_fails, missing_intermediate_passes),
@@ -817,6 +818,69 @@ fn cn_not_in_san_passes() {
     let r = run(&c.sent(), &host(c.opts(), "192.0.2.10"));
     expect_none(&r, F::CnNotInSan);
     verdict(&r, Verdict::Trusted);
+}
+
+/// The leaf with this subject CN (and SAN `mail.example.test`).
+fn leaf_with_cn(cn: &str) -> Chain {
+    let mut spec = Spec::new();
+    spec.leaf.distinguished_name = rcgen::DistinguishedName::new();
+    spec.leaf.distinguished_name.push(rcgen::DnType::CommonName, cn);
+    spec.build()
+}
+
+#[test]
+fn suspicious_characters_fails() {
+    // A right-to-left override: "mail.example.test\u{202E}tset.live" shows as "...evil.test".
+    let c = leaf_with_cn("mail.example.test\u{202E}tset.live");
+    let r = run(&c.sent(), &c.opts());
+    let f = expect(&r, F::SuspiciousCharacters, Some(0));
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.field, Some("subject"));
+    assert_eq!(fact(f, "kinds"), &json!(["bidi"]));
+    assert!(fact(f, "value").as_str().unwrap().contains("mail.example.test[U+202E]tset.live"), "{f:?}");
+    // Never shown raw, anywhere in the report.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(!json.contains('\u{202E}'), "a raw U+202E in the report");
+    assert!(r.certificates[0].subject.contains("[U+202E]"), "{}", r.certificates[0].subject);
+    verdict(&r, Verdict::Trusted);
+
+    // A NUL in the CN (the null-prefix attack), and a zero-width space.
+    let c = leaf_with_cn("mail.example.test\0.evil.test\u{200B}");
+    let r = run(&c.sent(), &c.opts());
+    let f = expect(&r, F::SuspiciousCharacters, Some(0));
+    assert_eq!(fact(f, "kinds"), &json!(["nul", "invisible"]));
+
+    // Look-alike letters: a Cyrillic "а" in the CN, and in an A-label of the SAN.
+    let c = leaf_with_cn("\u{430}pple.example.test");
+    let r = run(&c.sent(), &c.opts());
+    let f = expect(&r, F::SuspiciousCharacters, Some(0));
+    assert_eq!(f.field, Some("subject.common_name"));
+    assert_eq!(fact(f, "kinds"), &json!(["lookalike"]));
+    let c = Spec::new().leaf_names(&[dns(HOST), dns("xn--pple-43d.example.test")]).build();
+    let r = run(&c.sent(), &c.opts());
+    let f = expect(&r, F::SuspiciousCharacters, Some(0));
+    assert_eq!(f.field, Some("extensions.subject_alt_name"));
+    assert_eq!(fact(f, "value"), "xn--pple-43d.example.test");
+    verdict(&r, Verdict::Trusted);
+}
+
+#[test]
+fn suspicious_characters_passes() {
+    let (_, r) = inspect_spec(Spec::new());
+    expect_none(&r, F::SuspiciousCharacters);
+    // Internationalised names in one script are fine: German, Russian, Greek.
+    for cn in ["bücher.example.test", "пример.example.test", "ελληνικά.example.test"] {
+        let r = run(&leaf_with_cn(cn).sent(), &leaf_with_cn(cn).opts());
+        expect_none(&r, F::SuspiciousCharacters);
+    }
+    let c = Spec::new().leaf_names(&[dns(HOST), dns("xn--bcher-kva.example.test")]).build();
+    expect_none(&run(&c.sent(), &c.opts()), F::SuspiciousCharacters);
+}
+
+#[test]
+fn golden_suspicious_name() {
+    let c = leaf_with_cn("mail.example.test\u{202E}tset.live");
+    golden("suspicious_name", &run(&c.sent(), &c.opts()));
 }
 
 // ---------------------------------------------------------------------------------------------

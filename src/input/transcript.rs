@@ -457,7 +457,8 @@ fn known(v: &str) -> Option<&str> {
 }
 
 fn field(s: &str) -> String {
-    truncate_chars(s.trim(), MAX_FIELD_CHARS)
+    // Pasted text shows names too: hidden characters are escaped as in certificates.
+    crate::text::escape(&truncate_chars(s.trim(), MAX_FIELD_CHARS)).into_owned()
 }
 
 /// Reads " 0 s:CN = x" (after trimming: "0 s:CN = x") into the depth and the subject.
