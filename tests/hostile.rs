@@ -281,6 +281,12 @@ fn run(case: &Case) -> Option<String> {
             None => {}
         }
     }
+    // Nothing from the input reaches a report raw: no bidi, NUL, control or invisible character.
+    let mut raw = Vec::new();
+    hidden_strings(&serde_json::to_value(&report).unwrap(), "report", &mut raw);
+    if !raw.is_empty() {
+        problems.push(format!("unescaped hidden characters in {}", raw.join(", ")));
+    }
     // A limit that was reached is named, never silent: no `limit_reached` without its name.
     for f in report.findings.iter().filter(|f| f.id == FindingId::LimitReached) {
         if f.facts.get("limit").and_then(|v| v.as_str()).is_none() {
@@ -288,6 +294,16 @@ fn run(case: &Case) -> Option<String> {
         }
     }
     (!problems.is_empty()).then(|| format!("{} ({}): {}\n  {}", case.file, case.what, problems.join("; "), summary(&report)))
+}
+
+/// Paths of the strings in `v` that still hold a character `certscope::text::escape` escapes.
+fn hidden_strings(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) if certscope::text::escape(s) != *s => out.push(path.to_string()),
+        serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| hidden_strings(x, &format!("{path}[{i}]"), out)),
+        serde_json::Value::Object(map) => map.iter().for_each(|(k, x)| hidden_strings(x, &format!("{path}.{k}"), out)),
+        _ => {}
+    }
 }
 
 #[test]
