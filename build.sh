@@ -4,6 +4,7 @@
 #   ./build.sh serve   set up, build the page, serve www/ on http://127.0.0.1:8080 (PORT=... to change)
 #   ./build.sh test    set up what is missing, build the page, then run every test (CI runs this via .ci/run)
 #   ./build.sh build   set up what is missing and write the complete page into www/
+#   ./build.sh bench   the benchmarks: criterion natively, then the wasm build in Node and Chromium beside native
 #
 # Setup steps are idempotent: each checks first and only installs what is missing.
 #
@@ -289,6 +290,15 @@ cmd_build() {
     build_page
 }
 
+cmd_bench() {
+    setup_test
+    build_page
+    log "native benchmarks (criterion): inspect and adversarial"
+    cargo bench --bench inspect --bench adversarial
+    log "wasm in Node and Chromium beside native, in one run (compare the ratios)"
+    node --no-warnings scripts/bench-wasm.mjs
+}
+
 cmd_serve() {
     local port=${PORT:-8080}
     setup_build
@@ -325,13 +335,14 @@ PY
 }
 
 usage() {
-    sed -n '2,7s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+    sed -n '2,8s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 main() {
     case "${1:-}" in
         test) cmd_test ;;
         build) cmd_build ;;
+        bench) cmd_bench ;;
         serve) cmd_serve ;;
         -h | --help | help) usage ;;
         "") usage >&2; exit 2 ;;

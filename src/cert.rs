@@ -479,16 +479,19 @@ const OID_EKU_ANY: &str = "2.5.29.37.0";
 
 fn extensions(x509: &X509Certificate<'_>) -> Extensions {
     let mut out = Extensions::default();
-    let mut seen: Vec<String> = Vec::new();
+    // Sets, not lists: a hostile certificate carries tens of thousands of extensions, and a
+    // list search per extension made reading one take seconds (tests/hostile, ext-20000-*).
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut reported: std::collections::HashSet<String> = std::collections::HashSet::new();
     for ext in x509.extensions() {
         let oid = ext.oid.to_id_string();
         if seen.contains(&oid) {
-            if !out.duplicates.contains(&oid) {
-                out.duplicates.push(oid.clone());
+            if reported.insert(oid.clone()) {
+                out.duplicates.push(oid);
             }
             continue;
         }
-        seen.push(oid.clone());
+        seen.insert(oid.clone());
         let critical = ext.critical;
         if oid == EXT_AIA && critical {
             out.aia_critical = true;
