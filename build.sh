@@ -20,11 +20,13 @@ readonly repo_root=$PWD
 # The suite must not pass by running nothing. Sum of "N passed" over every cargo test run; a
 # floor well below the expected count that still catches a filter or a cfg that silently drops
 # most of them.
-readonly MIN_TESTS_PASSED=50
-# The same for each run of tests/wasm.rs (Node, then Chromium) and for tests/browser/ (each
-# prints cargo's "test result" line). Floors a little under the counts written today (11, 19).
-readonly MIN_WASM_TESTS_PASSED=9
-readonly MIN_BROWSER_TESTS_PASSED=17
+readonly MIN_TESTS_PASSED=300
+# The same for each run of tests/wasm.rs (Node, then Chromium), for the page tests and for the
+# embedding tests of tests/browser/ (each prints cargo's "test result" line). Floors a little
+# under the counts written today (330 cargo tests; 12, 32, 30).
+readonly MIN_WASM_TESTS_PASSED=10
+readonly MIN_BROWSER_TESTS_PASSED=28
+readonly MIN_EMBED_TESTS_PASSED=26
 
 readonly log_dir="$repo_root/target/build-sh"
 readonly www="$repo_root/www"
@@ -238,13 +240,14 @@ run_tests() {
     run_logged size node scripts/size-budget.mjs --check --json artifacts/size.json "$www" ||
         failed+=("size budget (scripts/size-budget.mjs)")
 
-    local unit doc limbo total wasm_node wasm_chromium browser size
+    local unit doc limbo total wasm_node wasm_chromium browser embed size
     unit=$(passed_in "$log_dir/unit.log")
     doc=$(passed_in "$log_dir/doc.log")
     limbo=$(passed_in "$log_dir/limbo.log")
     wasm_node=$(passed_in "$log_dir/wasm-node.log")
     wasm_chromium=$(passed_in "$log_dir/wasm-chromium.log")
     browser=$(passed_in "$log_dir/browser.log")
+    embed=$(passed_in "$log_dir/embed.log")
     size=$(passed_in "$log_dir/size.log")
     total=$((unit + doc + limbo))
     if [ "$limbo" -lt 1 ] && [ "${#failed[@]}" -eq 0 ]; then
@@ -259,12 +262,15 @@ run_tests() {
     if [ "$browser" -lt "$MIN_BROWSER_TESTS_PASSED" ]; then
         failed+=("only $browser browser tests passed, expected at least $MIN_BROWSER_TESTS_PASSED")
     fi
+    if [ "$embed" -lt "$MIN_EMBED_TESTS_PASSED" ]; then
+        failed+=("only $embed embedding tests passed, expected at least $MIN_EMBED_TESTS_PASSED")
+    fi
 
     log "summary"
     printf '  tests passed: %d (all targets %d, doc %d, limbo %d; floor %d)\n' \
-        "$((total + wasm_node + wasm_chromium + browser + size))" "$unit" "$doc" "$limbo" "$MIN_TESTS_PASSED"
-    printf '  wasm tests: %d in Node, %d in Chromium (floor %d each); browser tests: %d (floor %d)\n' \
-        "$wasm_node" "$wasm_chromium" "$MIN_WASM_TESTS_PASSED" "$browser" "$MIN_BROWSER_TESTS_PASSED"
+        "$((total + wasm_node + wasm_chromium + browser + embed + size))" "$unit" "$doc" "$limbo" "$MIN_TESTS_PASSED"
+    printf '  wasm tests: %d in Node, %d in Chromium (floor %d each); page tests: %d (floor %d); embedding tests: %d (floor %d)\n' \
+        "$wasm_node" "$wasm_chromium" "$MIN_WASM_TESTS_PASSED" "$browser" "$MIN_BROWSER_TESTS_PASSED" "$embed" "$MIN_EMBED_TESTS_PASSED"
     grep -E '^agreement on the core set:' "$log_dir/limbo.log" | sed 's/^/  limbo /' || true
     grep -E '^  (total|wasm share|budget)' "$log_dir/size.log" | sed 's/^  /  size: /' || true
     printf '  limbo results: target/limbo-results.json; screenshots: artifacts/screenshots/\n'

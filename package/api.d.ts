@@ -4,9 +4,13 @@ import type { Catalog, InspectOptions, InspectResult, Report } from './pkg/certs
 
 export type * from './pkg/certscope.js';
 
-/** Why an inspection has no result: the core could not load ("load") or trapped ("crash"). */
+/**
+ * Why an inspection has no result: the core could not load ("load"), trapped or its worker died
+ * ("crash"), took longer than the time limit ("timeout"), or was cancelled through the signal
+ * or by a newer inspection ("cancelled").
+ */
 export declare class CoreError extends Error {
-  readonly kind: 'load' | 'crash';
+  readonly kind: 'load' | 'crash' | 'timeout' | 'cancelled';
 }
 
 /** A provider's preset: the words the explanations use for the provider's own servers. */
@@ -34,9 +38,11 @@ export declare function configure(options: {
 /**
  * Inspects a paste (string) or a file (bytes: PEM, DER, PKCS#7 or `openssl s_client` output).
  * Resolves to `{type: "ok", report}` or `{type: "failed", error}`; rejects only with a
- * CoreError (the core did not load, or trapped: the next call loads a fresh instance).
+ * CoreError (the core did not load, trapped, timed out or was cancelled: the next call gets a
+ * fresh instance). The analysis runs in a Web Worker (`worker.js`, beside this module), or on
+ * the main thread where no worker can start; `signal` cancels it.
  */
-export declare function inspect(input: string | Uint8Array, options?: InspectOptions): Promise<InspectResult>;
+export declare function inspect(input: string | Uint8Array, options?: InspectOptions, control?: { signal?: AbortSignal }): Promise<InspectResult>;
 
 /** The explanation catalog in `lang` ("en", "de", ...), English under any entry it lacks. */
 export declare function catalog(lang?: string): Promise<Catalog>;

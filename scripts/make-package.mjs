@@ -24,6 +24,7 @@ const FROM_WWW = {
   'inspector.js': 'inspector.js',
   'render.js': 'render.js',
   'core.js': 'core.js',
+  'worker.js': 'worker.js',
   'i18n.js': 'i18n.js',
   'inspector.css': 'inspector.css',
   'findings.html': 'findings.html',

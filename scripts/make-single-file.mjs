@@ -5,6 +5,15 @@
 // works opened from disk (file://): it loads nothing, and its Content-Security-Policy says so
 // (connect-src 'none'; its one script and one style allowed by hash).
 //
+// The core runs in a worker here too (www/worker.js and the glue, bundled into a string the page
+// turns into a Blob: a file cannot start a worker from another file). A classic worker, not a
+// module worker: Chromium refuses a module worker from a blob: URL of a file:// page (its
+// origin is opaque, and module scripts are fetched with CORS). So the policy has
+// `worker-src blob:`. That opens nothing an injection could use: a blob: URL can only be made by
+// script already running in the page, which the hash allows for this file's own script alone;
+// and a worker made from a blob: URL inherits this policy, so it cannot fetch anything either.
+// Where the worker still cannot start, core.js runs the core on the main thread (its fallback).
+//
 //   node scripts/make-single-file.mjs [OUT]    (default www/certscope-offline.html)
 //
 // Needs the built page (./build.sh build: www/pkg/). Runs scripts/make-locales.mjs first.
@@ -25,6 +34,8 @@ const out = resolve(process.argv[2] || join(www, 'certscope-offline.html'));
 const ENTRY = 'app.js';
 const SOURCES = 'sources.js';
 const GLUE = 'pkg/certscope.js';
+/** The worker's module (it imports the glue). */
+const WORKER = 'worker.js';
 const WASM = 'pkg/certscope_bg.wasm';
 
 const read = (p) => readFileSync(join(www, p), 'utf8');
@@ -105,7 +116,7 @@ function glueFactory() {
 /** JSON for a <script> body: no "<" at all, so no "</script>" or "<!--" can appear. */
 const scriptJson = (v) => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 
-function offlineSources() {
+function offlineSources(worker) {
   const manifest = JSON.parse(read('locales/index.json'));
   const locales = { 'index.json': manifest };
   for (const lang of manifest.languages) locales[`${lang}.json`] = JSON.parse(read(`locales/${lang}.json`));
@@ -122,6 +133,8 @@ const LOCALES = ${scriptJson(locales)};
 const EXAMPLES = ${scriptJson(examples)};
 const EXAMPLE_FILES = ${scriptJson(files)};
 const WASM_BASE64 = '${wasm.toString('base64')}';
+/** worker.js and the glue, bundled: the source of the (classic) worker the core runs in. */
+const WORKER_SOURCE = ${scriptJson(worker)};
 
 function wasmBytes() {
   const bin = atob(WASM_BASE64);
@@ -130,7 +143,15 @@ function wasmBytes() {
   return bytes;
 }
 
-configureCore({ glue: async () => __glue(), wasm: async () => wasmBytes() });
+let workerUrl = null;
+configureCore({
+  glue: async () => __glue(),
+  wasm: async () => wasmBytes(),
+  worker: () => {
+    workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+    return new Worker(workerUrl);
+  },
+});
 configureLocales(async (name) => {
   if (!Object.hasOwn(LOCALES, name)) throw new Error(\`no locale file \${name} in this file\`);
   return structuredClone(LOCALES[name]);
@@ -143,6 +164,17 @@ export const examples = {
 /** No reference page beside a single file. */
 export const referenceUrl = null;
 `;
+}
+
+/**
+ * The worker's bundle as a classic script: the glue's one `import.meta.url` (the default place
+ * of the wasm, unused: the worker is given the compiled module) becomes the worker's own URL.
+ */
+function classicWorker(js) {
+  const out = js.replace(/\bimport\.meta\.url\b/g, 'self.location.href');
+  const left = /\bimport\s*(\.\s*meta|\()/.exec(out);
+  if (left) fail(`the worker's bundle still holds "${left[0]}", which a classic worker cannot run`);
+  return `${out}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,12 +190,13 @@ function once(html, from, to, what) {
 }
 
 function main() {
-  for (const f of [GLUE, WASM, 'index.html', 'examples/examples.json']) {
+  for (const f of [GLUE, WASM, WORKER, 'index.html', 'examples/examples.json']) {
     if (!existsSync(join(www, f))) fail(`www/${f} is missing: run ./build.sh build first`);
   }
   execFileSync(process.execPath, [join(repo, 'scripts', 'make-locales.mjs')], { stdio: 'inherit' });
 
-  const sources = offlineSources();
+  const worker = classicWorker(bundle(WORKER, {}));
+  const sources = offlineSources(worker);
   const js = `${glueFactory()}\n\n${bundle(ENTRY, { [SOURCES]: sources })}\n`;
   // An inline script ends at the first "</script"; "<!--" and "<script" change how it is parsed.
   const bad = /<\/script|<!--|<script/i.exec(js);
@@ -171,7 +204,7 @@ function main() {
   const css = `${read('style.css')}\n${read('inspector.css')}`;
   if (/<\/style/i.test(css)) fail('the CSS holds "</style"');
 
-  const csp = ["default-src 'none'", `script-src ${sha256(js)} 'wasm-unsafe-eval'`, `style-src ${sha256(css)}`,
+  const csp = ["default-src 'none'", `script-src ${sha256(js)} 'wasm-unsafe-eval'`, 'worker-src blob:', `style-src ${sha256(css)}`,
     'img-src data:', "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
   let html = read('index.html');
   html = once(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`, 'CSP meta tag');

@@ -22,11 +22,12 @@ export function configure({ wasm, locales } = {}) {
 }
 
 /**
- * Inspects a paste (string) or a file (bytes). Resolves to `{type: "ok", report}` or
- * `{type: "failed", error}`; never rejects for a bad certificate, only with a CoreError when the
- * core cannot load or traps (the next call loads a fresh instance).
+ * Inspects a paste (string) or a file (bytes) in the core's worker. Resolves to
+ * `{type: "ok", report}` or `{type: "failed", error}`; never rejects for a bad certificate, only
+ * with a CoreError when the core cannot load, traps, runs past its time limit, or `signal` (an
+ * AbortSignal) cancels it (the next call uses a fresh worker).
  */
-export const inspect = (input, options) => coreInspect(input, options);
+export const inspect = (input, options, { signal } = {}) => coreInspect(input, options, { signal });
 
 /** The explanation catalog in `lang` (English under any entry it lacks). */
 export async function catalog(lang = 'en') {

@@ -3,8 +3,8 @@
 // (app.js) puts one into its <main>, each <cert-inspector> one into its shadow root, so there is
 // one implementation of both. Nothing leaves the browser and nothing is kept: no storage, no
 // cookies, no URL state.
-import { h, renderReport, renderError, reportText } from './render.js';
-import { inspect as coreInspect, englishCatalog, ensureCore } from './core.js';
+import { h, renderReport, renderError, renderNotice, reportText } from './render.js';
+import { inspect as coreInspect, englishCatalog, ensureCore, INSPECT_TIMEOUT_MS } from './core.js';
 import { loadWords, loadCatalog } from './i18n.js';
 
 /** The port choices, in the order shown; their labels are form.ports.<value>. */
@@ -15,6 +15,12 @@ const STARTTLS = { 143: 'imap', 110: 'pop3', 587: 'smtp', 25: 'smtp' };
 /** Schemes a provider's support link may use (no javascript:, no data:). */
 const SUPPORT_SCHEMES = ['https:', 'http:', 'mailto:'];
 const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * How long an inspection may take before the busy state (Working…, Cancel) shows. Under about
+ * 100-200 ms an answer feels immediate (Nielsen's response-time limits), and almost every input
+ * is answered in a few milliseconds: a busy state shown for less than this would only flicker.
+ */
+const BUSY_DELAY_MS = 150;
 
 /** A word to show, resolved when the words are loaded and again when the language changes. */
 class Key {
@@ -80,7 +86,8 @@ export class Inspector {
     this.example = null;
     this.exampleText = null;
     this.runs = 0;
-    this.last = null; // what #results shows: { report } or { error, detail }
+    this.stopping = null; // AbortController of the inspection under way
+    this.last = null; // what #results shows: { report }, { error, detail, facts } or { notice }
     this.report = null;
     this.build();
     this.wire();
@@ -166,7 +173,8 @@ export class Inspector {
             x('span', { class: 'hint' }, k('form.onlyTrustedHint')))))),
         x('div', { class: 'go' },
           id('inspect', x('button', { type: 'submit', id: 'inspect', class: 'primary', part: 'button primary-button' }, k('form.inspect'))),
-          id('status', x('span', { id: 'status', class: 'hint', role: 'status' }))),
+          id('status', x('span', { id: 'status', class: 'hint', role: 'status' })),
+          id('cancel', x('button', { type: 'button', id: 'cancel', part: 'button cancel-button', hidden: true }, k('app.cancel')))),
         id('fetch', x('details', { class: 'fetch', part: 'command', open: true },
           x('summary', { id: 'cmd-h' }, k('form.commandHeading')),
           x('p', { class: 'hint' }, k('form.commandHint')),
@@ -227,8 +235,10 @@ export class Inspector {
     if (last.report) {
       const view = await this.view();
       if (this.last === last) this.paint(last.report, view);
+    } else if (last.notice) {
+      renderNotice(this.el.results, this.w.t(last.notice));
     } else {
-      renderError(this.el.results, this.w, this.w.t(last.error), last.detail);
+      renderError(this.el.results, this.w, this.w.t(last.error, last.facts), last.detail);
     }
   }
 
@@ -377,13 +387,41 @@ export class Inspector {
   show(paint) {
     this.report = null;
     paint();
-    this.el.status.textContent = '';
-    this.el.results.removeAttribute('aria-busy');
+    this.idle();
   }
 
-  showError(key, detail) {
-    this.last = { error: key, detail };
-    this.show(() => renderError(this.el.results, this.w, this.w.t(key), detail));
+  /** Ends the busy state; focus on the vanishing Cancel button moves to Inspect. */
+  idle() {
+    const { el } = this;
+    const focused = el.cancel.matches(':focus');
+    el.status.textContent = '';
+    el.cancel.hidden = true;
+    el.results.removeAttribute('aria-busy');
+    if (focused) el.inspect.focus();
+  }
+
+  /** The busy state, for an answer slow to come: Working… (a status), Cancel, the old result dimmed. */
+  showBusy(run) {
+    if (run !== this.runs || !this.w) return;
+    const { el } = this;
+    el.results.setAttribute('aria-busy', 'true');
+    el.status.textContent = this.w.t('app.busy');
+    el.cancel.hidden = false;
+  }
+
+  showError(key, detail, facts) {
+    this.last = { error: key, detail, facts };
+    this.show(() => renderError(this.el.results, this.w, this.w.t(key, facts), detail));
+  }
+
+  showNotice(key) {
+    this.last = { notice: key };
+    this.show(() => renderNotice(this.el.results, this.w.t(key)));
+  }
+
+  /** Stops the inspection under way (core.js ends its worker); the form keeps its input. */
+  cancel() {
+    this.stopping?.abort();
   }
 
   paint(report, view) {
@@ -405,15 +443,25 @@ export class Inspector {
     const { el } = this;
     const input = this.fileData ?? el.input.value;
     const opts = { ...this.formOptions(), ...override };
+    // A new inspection replaces one still under way, whose answer would only be thrown away.
+    this.stopping?.abort();
+    const stopping = new AbortController();
+    this.stopping = stopping;
     await this.ready;
-    el.status.textContent = this.w.t('app.busy');
-    el.results.setAttribute('aria-busy', 'true');
+    const busy = setTimeout(() => this.showBusy(run), BUSY_DELAY_MS);
     let result;
     try {
-      result = await coreInspect(input, opts);
+      result = await coreInspect(input, opts, { signal: stopping.signal });
     } catch (e) {
-      if (run === this.runs) this.showError(e?.kind === 'crash' ? 'report.error.crash' : 'report.error.load', e?.message);
+      if (run === this.runs) {
+        if (e?.kind === 'cancelled') this.showNotice('app.cancelled');
+        else if (e?.kind === 'timeout') this.showError('report.error.timeout', e.message, { n: Math.round((e.limitMs ?? INSPECT_TIMEOUT_MS) / 1000) });
+        else this.showError(e?.kind === 'crash' ? 'report.error.crash' : 'report.error.load', e?.message);
+      }
       throw e;
+    } finally {
+      clearTimeout(busy);
+      if (this.stopping === stopping) this.stopping = null;
     }
     if (result?.type !== 'ok') {
       if (run === this.runs) this.showError('report.error.failed', result?.error ?? '');
@@ -574,6 +622,7 @@ export class Inspector {
       }
     });
     el.copyCommand.addEventListener('click', () => this.copy(el.command.textContent, el.copyCommand));
+    el.cancel.addEventListener('click', () => this.cancel());
     this.sync();
   }
 

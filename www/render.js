@@ -276,6 +276,11 @@ export function renderError(root, w, message, detail) {
     detail && h('p', { class: 'message', translate: 'no', text: String(detail) })));
 }
 
+/** Shows a short notice in `root` in place of a result (an inspection the user stopped). */
+export function renderNotice(root, message) {
+  root.replaceChildren(h('div', { class: 'notice-box', part: 'notice', 'data-notice': '' }, h('p', { text: message })));
+}
+
 /** The report as plain text for a support ticket: verdict, findings, chain. Holds no key: the report has none. */
 export function reportText(report, view) {
   const { w } = view;

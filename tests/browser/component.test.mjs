@@ -1,14 +1,17 @@
 // Tests of <cert-inspector> (www/cert-inspector.js) in host pages served on the test origin with
-// real CSP headers: hostile CSS and a strict CSP, two elements on one page, each attribute and
-// the provider preset, the API and the `report` event, theming, the hooks inside the shadow
-// root, inert certificate markup, lazy loading and no request leaving the origin, and the
-// element's payload (JS + wasm, brotli), printed and held to a budget.
+// real CSP headers: hostile CSS and a strict CSP, two elements on one page (and their one
+// worker), each attribute and the provider preset, the API and the `report` event, theming, the
+// hooks inside the shadow root, hostile certificates (markup, script URLs, bidi and invisible
+// characters) pasted in, lazy loading and no request leaving the origin, and the element's
+// payload (JS + wasm, brotli), printed and held to a budget.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { HOST, XSS_IMG, XSS_SCRIPT } from './pki.mjs';
 import { elementReady, examplesJson, exampleText, hostFiles, hostHtml, ids, newResult, readmeCsp, resultIn, www } from './embed-helpers.mjs';
+import { assertEscaped, assertInert, readDom, SHOWN_AS_TEXT } from './hostile-checks.mjs';
+import { patchGlue, SLOW_MARK, slowGlue } from './page-helpers.mjs';
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -340,6 +343,70 @@ test('the hooks are inside the shadow root; a certificate holding markup renders
   assert.ok(dom.text.includes(XSS_IMG) && dom.text.includes(XSS_SCRIPT), 'the markup is shown as text');
 });
 
+/** Pastes `pem` into the element through its labels and presses its Inspect, as a user would. */
+async function pasteIntoElement(page, pem, sel = 'cert-inspector') {
+  await page.locator(`${sel} #input`).fill(pem);
+  return newResult(page, () => page.locator(`${sel} #inspect`).click(), sel);
+}
+
+test('hostile certificates pasted into the element: markup and script URLs in every field render as inert text', async (ctx) => {
+  const page = await host(ctx, { body: `<cert-inspector host="${HOST}"></cert-inspector>` });
+  await elementReady(page);
+  await page.locator('cert-inspector details.trust summary').click();
+  await page.locator('cert-inspector #trust').fill(ctx.pki.root);
+  await page.locator('cert-inspector #only-trusted').check();
+  const res = await pasteIntoElement(page, ctx.pki.hostile + ctx.pki.hostileCa);
+  assert.deepEqual(res.roles.slice(0, 3), ['leaf', 'intermediate', 'root']);
+  await page.locator('cert-inspector #results details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForTimeout(300);
+  assertInert(await readDom(page, 'cert-inspector'), SHOWN_AS_TEXT);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img, script:not([src])').length), 0, 'nothing in the host page either');
+
+  const spoof = await pasteIntoElement(page, ctx.pki.spoof + ctx.pki.intermediate);
+  assert.ok(spoof.verdict);
+  await page.waitForTimeout(300);
+  const dom = await readDom(page, 'cert-inspector');
+  assertInert(dom);
+  assert.match(dom.visible, /pple\.com/);
+  await ctx.shot(page, 'component-hostile-as-text', page.locator('cert-inspector'));
+});
+
+test('bidi, invisible and control characters in the element: shown escaped, flagged suspicious_characters (needs the core\'s escaping)', async (ctx) => {
+  const page = await host(ctx, { body: `<cert-inspector host="${HOST}"></cert-inspector>` });
+  await elementReady(page);
+  await newResult(page, () => page.evaluate(([pem, root]) => document.querySelector('cert-inspector').inspect(pem, { trust: [root], onlyTrustedRoots: true }).catch(() => {}), [ctx.pki.spoof + ctx.pki.intermediate, ctx.pki.root]), 'cert-inspector');
+  await page.locator('cert-inspector #results details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+  const report = await page.evaluate(() => document.querySelector('cert-inspector').report);
+  assertEscaped(await readDom(page, 'cert-inspector'), report);
+  assert.ok((await resultIn(page)).findings.some((f) => f.id === 'suspicious_characters'), 'the finding is shown');
+});
+
+test('two elements share one worker: the second waits while the first works; Cancel in the first ends only its inspection, and the second is answered', async (ctx) => {
+  const page = await ctx.open();
+  await patchGlue(page, slowGlue(20_000));
+  const workers = [];
+  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  await hostFiles(page, ctx.server.origin, { '/two.html': hostHtml({ body: `<cert-inspector id="a" host="${HOST}"></cert-inspector><cert-inspector id="b" host="${HOST}"></cert-inspector>` }) }, { csp: readmeCsp() });
+  await page.goto(`${ctx.server.origin}/two.html`);
+  await elementReady(page, '#a');
+  await elementReady(page, '#b');
+  // A takes its time (Working…, Cancel); B, asked meanwhile, waits its turn in the one worker.
+  await page.locator('#a #input').fill(ctx.pki.selfSigned + SLOW_MARK);
+  await page.locator('#a #inspect').click();
+  await page.locator('#a #cancel').waitFor({ state: 'visible' });
+  const b = newResult(page, () => page.evaluate((pem) => { document.querySelector('#b').inspect(pem).catch(() => {}); }, ctx.pki.selfSigned), '#b');
+  await page.locator('#b #cancel').waitFor({ state: 'visible' });
+  assert.equal(await page.evaluate(() => document.querySelector('#b').shadowRoot.querySelector('#status').textContent), 'Working…', 'B is busy too, waiting');
+  // Cancel in A: A's inspection and its worker end; B's runs in a fresh worker.
+  const a = await newResult(page, () => page.locator('#a #cancel').click(), '#a');
+  assert.ok(a.error == null && (await page.evaluate(() => !!document.querySelector('#a').shadowRoot.querySelector('[data-notice]'))), 'A says it was stopped');
+  const answered = await b;
+  assert.ok(ids(answered).includes('self_signed'), `B is answered: ${ids(answered)}`);
+  await workers[0].closed;
+  assert.equal(workers.length, 2, 'one worker at a time: the first, then a fresh one');
+  assert.equal(page.requests.filter((u) => u.endsWith('.wasm')).length, 1, 'the wasm was fetched once for both, and for both workers');
+});
+
 test('keyboard: Tab reaches the text box, host and Inspect inside the element; Enter inspects', async (ctx) => {
   const page = await host(ctx, { body: '<p><a href="#">before</a></p><cert-inspector></cert-inspector>' });
   await elementReady(page);
@@ -392,7 +459,7 @@ test('the wasm loads when someone comes near the element, never from another ori
   for (const r of rows) console.log(`      ${r.path.padEnd(32)} ${String(r.raw).padStart(9)} ${String(r.br).padStart(8)}`);
   console.log(`    element payload (JS + wasm, brotli): ${((js + wasm) / KiB).toFixed(1)} KiB (JS ${(js / KiB).toFixed(1)} KiB, wasm ${(wasm / KiB).toFixed(1)} KiB); with its CSS and English words ${((js + wasm + rest) / KiB).toFixed(1)} KiB; budget ${(ELEMENT_BUDGET_BYTES / KiB).toFixed(0)} KiB`);
   // Loaded what it needs and nothing of the page's own (app.js, the examples, style.css).
-  for (const needed of ['/cert-inspector.js', '/inspector.js', '/render.js', '/core.js', '/i18n.js', '/pkg/certscope.js', '/pkg/certscope_bg.wasm', '/inspector.css', '/locales/en.json']) {
+  for (const needed of ['/cert-inspector.js', '/inspector.js', '/render.js', '/core.js', '/worker.js', '/i18n.js', '/pkg/certscope.js', '/pkg/certscope_bg.wasm', '/inspector.css', '/locales/en.json']) {
     assert.ok(bodies.has(needed), `loaded ${needed}`);
   }
   for (const notNeeded of ['/app.js', '/style.css', '/examples/examples.json', '/locales/catalog-de.json']) assert.ok(!bodies.has(notNeeded), `did not load ${notNeeded}`);

@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HOST, XSS_IMG, XSS_SCRIPT } from './pki.mjs';
+import { HOST } from './pki.mjs';
+import { hasFinding, host, ids, input, inspect, inspectButton, leafCardText, load, pasteAndInspect, patchGlue, trust } from './page-helpers.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const captures = join(repo, 'tests', 'captures');
@@ -28,68 +29,7 @@ export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 // ---------------------------------------------------------------------------------------------
-// Helpers
-
-const input = (page) => page.getByLabel('Certificate or openssl s_client output');
-const host = (page) => page.locator('#host');
-const inspectButton = (page) => page.getByRole('button', { name: 'Inspect', exact: true });
-
-async function load(ctx, options) {
-  const page = await ctx.open(options);
-  await page.goto(ctx.server.url);
-  return page;
-}
-
-/**
- * Runs `action` and waits for #results to be replaced by a new result (the page renders each
- * result as new nodes) and to be no longer busy. Returns what the result says.
- */
-async function inspect(page, action) {
-  await page.evaluate(() => { window.__certscopeBefore = document.querySelector('#results')?.firstElementChild ?? null; });
-  await action();
-  await page.waitForFunction(() => {
-    const r = document.querySelector('#results');
-    const first = r?.firstElementChild;
-    return first && first !== window.__certscopeBefore && !r.hasAttribute('aria-busy');
-  });
-  return result(page);
-}
-
-/** The verdict, the findings in order, and whether an error is shown. */
-async function result(page) {
-  return page.evaluate(() => {
-    const r = document.querySelector('#results');
-    return {
-      verdict: r.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null,
-      findings: [...r.querySelectorAll('[data-finding-id]')].map((f) => ({ id: f.getAttribute('data-finding-id'), severity: f.getAttribute('data-severity') })),
-      error: r.querySelector('[data-error]') ? r.querySelector('[data-error]').textContent : null,
-      roles: [...r.querySelectorAll('[data-role]')].map((c) => c.getAttribute('data-role')),
-    };
-  });
-}
-
-const ids = (res) => res.findings.map((f) => f.id);
-
-function hasFinding(res, id, severity) {
-  const f = res.findings.find((x) => x.id === id);
-  assert.ok(f, `expected finding ${id}, got [${ids(res).join(', ')}] (verdict ${res.verdict})`);
-  if (severity) assert.equal(f.severity, severity, `severity of ${id}`);
-}
-
-/** Puts PEM text under "Trusted CA certificates"; `only` ticks "trust only these". */
-async function trust(page, pem, only = false) {
-  const details = page.locator('details:has(#trust)');
-  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
-  await page.locator('#trust').fill(pem);
-  if (only) await page.locator('#only-trusted').check();
-}
-
-/** Fills the text box and the host, then presses Inspect. */
-async function pasteAndInspect(page, text, hostName) {
-  await input(page).fill(text);
-  if (hostName != null) await host(page).fill(hostName);
-  return inspect(page, () => inspectButton(page).click());
-}
+// Helpers (the rest are in page-helpers.mjs)
 
 /** Drops files on the drop zone (the label's container), as a file manager would. */
 async function dropFiles(page, files) {
@@ -101,10 +41,6 @@ async function dropFiles(page, files) {
       target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     }
   }, files);
-}
-
-async function leafCardText(page) {
-  return page.locator('#results [data-role="leaf"]').first().innerText();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,45 +183,6 @@ test('pasting a capture (clipboard, Ctrl+V) inspects it at once', async (ctx) =>
 // ---------------------------------------------------------------------------------------------
 // Safety
 
-test('a certificate holding markup renders as inert text', async (ctx) => {
-  const page = await load(ctx);
-  await trust(page, ctx.pki.root, true);
-  const res = await pasteAndInspect(page, ctx.pki.xss + ctx.pki.intermediate, HOST);
-  assert.ok(res.verdict, 'a verdict');
-  // Let any injected handler fire (img onerror runs once the image fails to load).
-  await page.waitForTimeout(300);
-  const dom = await page.evaluate(() => ({
-    xss: window.__xss,
-    imgs: [...document.querySelectorAll('img')].filter((i) => i.getAttribute('src') === 'x' || i.hasAttribute('onerror')).length,
-    scripts: [...document.querySelectorAll('script')].filter((s) => s.textContent.includes('__xss')).length,
-    attrs: [...document.querySelectorAll('#results *')].filter((e) => [...e.attributes].some((a) => /^on/i.test(a.name))).length,
-  }));
-  assert.equal(dom.xss, undefined, 'window.__xss stays undefined');
-  assert.equal(dom.imgs, 0, 'no <img> from the certificate');
-  assert.equal(dom.scripts, 0, 'no <script> from the certificate');
-  assert.equal(dom.attrs, 0, 'no on* attributes in the results');
-  const card = await leafCardText(page);
-  assert.ok(card.includes(XSS_IMG), `the leaf card shows ${XSS_IMG} as text`);
-  const all = await page.locator('#results').innerText();
-  assert.ok(all.includes(XSS_SCRIPT), `the results show ${XSS_SCRIPT} as text`);
-  await ctx.shot(page, 'xss-as-text');
-});
-
-test('no request leaves the origin, from load to the last result', async (ctx) => {
-  const page = await ctx.open();
-  const urls = [];
-  page.on('request', (r) => urls.push(r.url()));
-  await page.goto(ctx.server.url);
-  await trust(page, ctx.pki.root);
-  await pasteAndInspect(page, ctx.pki.chain, HOST);
-  await inspect(page, () => page.locator('#files').setInputFiles(ctx.pki.leafDerPath));
-  await inspect(page, () => page.locator('button[data-example]').first().click());
-  const foreign = urls.filter((u) => !u.startsWith('data:') && new URL(u).origin !== ctx.server.origin);
-  assert.deepEqual(foreign, [], 'every request goes to the page origin');
-  assert.ok(urls.some((u) => u.endsWith('.wasm')), `the wasm was loaded from the origin: ${urls.join(' ')}`);
-  assert.ok(urls.length >= 4, 'the page, its script, style and wasm were seen');
-});
-
 test('the page allows only its own files (Content-Security-Policy) and names no file that is missing', async (ctx) => {
   const page = await load(ctx);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
@@ -337,28 +234,39 @@ test('after a wasm failure an error shows and the next Inspect works', async (ct
   assert.equal(again.verdict, 'trusted');
 });
 
-test('a trap inside the wasm shows an error and the next Inspect works', async (ctx) => {
+test('a trap inside the wasm shows an error, its worker is ended, and the next Inspect works', async (ctx) => {
   const page = await ctx.open();
-  // Make the glue's inspect() trap once, as a Rust panic does (the wasm executes `unreachable`).
-  let patched = 0;
-  await page.route('**/pkg/certscope.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.text();
-    const hook = 'export function inspect(input, options) {';
-    assert.ok(body.includes(hook), 'the glue exports inspect(input, options)');
-    patched += 1;
-    await route.fulfill({
-      response,
-      body: body.replace(hook, `${hook} if (!globalThis.__certscopeTrapped) { globalThis.__certscopeTrapped = true; throw new WebAssembly.RuntimeError('unreachable'); }`),
-    });
-  });
+  // The first worker's glue traps in inspect(), as a Rust panic does (the wasm executes
+  // `unreachable`); workers after it load the glue as it is.
+  const patched = await patchGlue(page, "throw new WebAssembly.RuntimeError('unreachable');", 1);
+  const workers = [];
+  page.on('worker', (w) => workers.push({ url: w.url(), closed: new Promise((resolve) => w.once('close', resolve)) }));
   await page.goto(ctx.server.url);
   await trust(page, ctx.pki.root, true);
   const crashed = await pasteAndInspect(page, ctx.pki.chain, HOST);
-  assert.ok(patched >= 1, 'the glue was patched');
+  assert.equal(patched(), 1, 'the glue was patched');
   assert.ok(crashed.error != null, `an element with data-error after the trap (verdict ${crashed.verdict})`);
+  assert.match(crashed.error, /stopped on this input/);
+  await workers[0].closed;
   const again = await inspect(page, () => inspectButton(page).click());
   assert.equal(again.error, null, 'the error is gone');
+  assert.equal(again.verdict, 'trusted');
+  assert.equal(workers.length, 2, `a fresh worker for the next inspection: ${workers.map((w) => w.url)}`);
+});
+
+test('a worker that dies while working (an uncaught error in it) shows the crash error, and the next Inspect works', async (ctx) => {
+  const page = await ctx.open();
+  // The first worker cannot send its answer: the error escapes it, as when a worker dies.
+  await patchGlue(page, "self.postMessage = () => { throw new Error('the worker died'); };", 1);
+  const workers = [];
+  page.on('worker', (w) => workers.push({ url: w.url(), closed: new Promise((resolve) => w.once('close', resolve)) }));
+  await page.goto(ctx.server.url);
+  await trust(page, ctx.pki.root, true);
+  const died = await pasteAndInspect(page, ctx.pki.chain, HOST);
+  assert.match(died.error ?? '', /stopped on this input/, `the crash error: ${JSON.stringify(died)}`);
+  await workers[0].closed;
+  const again = await inspect(page, () => inspectButton(page).click());
+  assert.equal(again.error, null);
   assert.equal(again.verdict, 'trusted');
 });
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the end-to-end tests of the page in www/ in Debian's Chromium, driven by playwright-core.
+// Runs the end-to-end tests of the page in www/ in Debian's Chromium, driven by playwright-core:
+// the page (page.test.mjs), the core's worker (worker.test.mjs), and privacy and hostile input
+// (privacy.test.mjs).
 //
-//   node tests/browser/run.mjs [NAME-FILTER]
+//   node tests/browser/run.mjs [NAME-FILTER]      e.g. "worker:" or "privacy:"
 //
 // Serves www/ from a Node static server on 127.0.0.1 (a port the kernel picks), makes a test
 // PKI with openssl in a temp dir, launches one headless Chromium with a fresh temp profile and
@@ -15,7 +17,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './server.mjs';
 import { makePki } from './pki.mjs';
-import { tests } from './page.test.mjs';
+import { tests as page } from './page.test.mjs';
+import { tests as worker } from './worker.test.mjs';
+import { tests as privacy } from './privacy.test.mjs';
+
+/** The page's tests, its worker's, and issue 6's (privacy and hostile input). */
+const tests = [...page, ...worker.map((t) => ({ ...t, name: `worker: ${t.name}` })), ...privacy.map((t) => ({ ...t, name: `privacy: ${t.name}` }))];
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '../..');

@@ -14,14 +14,16 @@ const test = (name, fn) => tests.push({ name, fn });
 
 /**
  * Builds the single file from the current sources into a temp dir (so the test never runs a
- * stale copy) and opens it from file:// in a page that refuses every other request.
+ * stale copy) and opens it from file:// in a page that refuses every other request; `before`
+ * runs on the page first.
  */
-async function openSingleFile(ctx, options = {}) {
+async function openSingleFile(ctx, options = {}, before = null) {
   const dir = ctx.tmp('certscope-single-');
   const file = join(dir, 'certscope-offline.html');
   execFileSync(process.execPath, [join(ctx.repo, 'scripts', 'make-single-file.mjs'), file], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = pathToFileURL(file).href;
   const page = await ctx.open({ ...options, allow: (u) => u === url });
+  await before?.(page);
   // No network at all: anything but the file itself is refused (and reported by the guard).
   await page.route((u) => u.href !== url && !/^(data|blob):/.test(u.href), (route) => route.abort('internetdisconnected'));
   await page.goto(url);
@@ -38,6 +40,7 @@ test('./build.sh build wrote www/certscope-offline.html; it holds the wasm, the 
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'none'/, 'it may not fetch anything');
   assert.match(csp, /script-src 'sha256-[^']+' 'wasm-unsafe-eval'/, 'its one script allowed by hash');
+  assert.match(csp, /worker-src blob:(;|$)/, 'its worker made from a Blob of its own script, and nothing else');
   assert.ok(!/'unsafe-inline'|'self'/.test(csp), `no 'unsafe-inline', no 'self': ${csp}`);
   assert.equal((html.match(/<script\b/g) || []).length, 1, 'one script');
   assert.ok(!/\s(?:src|href)="(?!#|data:)/.test(html), 'no src or href to a file');
@@ -109,4 +112,23 @@ test('from file://: inspections in a row share one instance; options the core ca
   await page.locator('#at').fill('');
   const again = await newResult(page, () => page.getByRole('button', { name: 'Inspect', exact: true }).click());
   assert.ok(ids(again).includes('self_signed'));
+});
+
+test('from file://: the core runs in a worker made from the file itself; without Worker it runs on the main thread', async (ctx) => {
+  const { page, url } = await openSingleFile(ctx);
+  const res = await newResult(page, () => page.locator('button[data-example="wrong-host"]').click());
+  assert.equal(res.findings[0]?.id, 'hostname_mismatch');
+  const workers = page.workers().map((w) => w.url());
+  assert.equal(workers.length, 1, `one worker: ${workers}`);
+  assert.match(workers[0], /^blob:/, 'made from a Blob (a file cannot load a worker from another file)');
+  // The worker inherits the file's policy: it cannot fetch anything either.
+  const fetched = await page.workers()[0].evaluate(() => fetch('data:text/plain,x').then(() => 'fetched', (e) => e.message));
+  assert.notEqual(fetched, 'fetched', 'connect-src \'none\' holds in the worker');
+  page.expectedProblems = [/Refused to connect|Content.Security.Policy/i];
+  assert.deepEqual(page.requests.filter((u) => u !== url && !/^(data|blob):/.test(u)), [], 'nothing but the file itself was requested');
+
+  const { page: plain } = await openSingleFile(ctx, {}, (p) => p.addInitScript(() => { delete window.Worker; }));
+  const again = await newResult(plain, () => plain.locator('button[data-example="expired"]').click());
+  assert.equal(again.findings[0]?.id, 'expired', 'on the main thread');
+  assert.equal(plain.workers().length, 0);
 });
