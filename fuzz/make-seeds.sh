@@ -6,16 +6,19 @@
 # Seeds are small on purpose: the fuzzer grows its own working corpus in fuzz/work/ (not kept).
 #
 # Needs openssl and python3. Keys made here are throwaway test keys and protect nothing.
-# Re-running replaces the seeds; the file names are content hashes, so unchanged seeds keep
-# their names.
+# Re-running replaces the seeds (not the fuzzed-* files beside them); the file names are
+# content hashes, so unchanged seeds keep their names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 corpus="$root/fuzz/corpus"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
+# Replaces the seeds made here; keeps the fuzzed-* entries (inputs a long run found, picked for
+# new coverage and small size: see fuzz/README.md), which this script cannot remake.
 for t in input cert inspect inspect_trust host name_constraints; do
-  rm -rf "${corpus:?}/$t"; mkdir -p "$corpus/$t"
+  mkdir -p "$corpus/$t"
+  find "$corpus/$t" -type f ! -name 'fuzzed-*' -delete
 done
 
 # seed TARGET FILE: copies FILE into the target's corpus under its SHA-1.
@@ -149,5 +152,6 @@ for pair in 'mail.example.test|mail.example.test' 'MAIL.Example.TEST.|*.example.
 done
 
 for t in input cert inspect inspect_trust host name_constraints; do
-  printf '%-18s %3d seeds, %6d bytes\n' "$t" "$(ls "$corpus/$t" | wc -l)" "$(cat "$corpus/$t"/* | wc -c)"
+  printf '%-18s %3d files (%3d fuzzed-*), %6d bytes\n' "$t" "$(ls "$corpus/$t" | wc -l)" \
+    "$(find "$corpus/$t" -name 'fuzzed-*' | wc -l)" "$(cat "$corpus/$t"/* | wc -c)"
 done
