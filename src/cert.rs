@@ -320,6 +320,9 @@ fn parse(der: &[u8]) -> Result<Parsed, String> {
     if !rest.is_empty() {
         return Err(format!("{} bytes of trailing data after the certificate", rest.len()));
     }
+    if let Some(problem) = der_problem(der, 0, 0) {
+        return Err(format!("not DER: {problem}"));
+    }
     let tbs = &x509.tbs_certificate;
     let validity = tbs.validity();
     Ok(Parsed {
@@ -336,6 +339,67 @@ fn parse(der: &[u8]) -> Result<Parsed, String> {
         key: key(tbs.public_key()),
         ext: extensions(&x509),
     })
+}
+
+/// Deepest nesting [`der_problem`] checks: a certificate's own structure is about 8
+/// deep (Certificate, TBS, extensions, Extension, ...; Name, RDN, attribute); values nested
+/// deeper (an attribute value 1,000 SEQUENCEs deep) are left to x509-parser, which bounds them.
+const MAX_DER_CHECK_DEPTH: usize = 32;
+
+const TAG_UTC_TIME: u8 = 0x17;
+const TAG_GENERALIZED_TIME: u8 = 0x18;
+
+/// The first encoding in the constructed items of `der` that a certificate may not use, if any
+/// (RFC 5280 4.1: certificates are DER): a length that is not definite and in the fewest
+/// octets (X.690 10.1), or a time that is not `YYMMDDHHMMSSZ` / `YYYYMMDDHHMMSSZ` (RFC 5280
+/// 4.1.2.5.1 and 4.1.2.5.2: Zulu, with seconds). x509-parser accepts BER lengths and UTC
+/// offsets, and a signature covers only the tbsCertificate, so a re-encoded outer SEQUENCE
+/// would verify: rustls-webpki rejects both, and so does certscope.
+fn der_problem(der: &[u8], base: usize, depth: usize) -> Option<String> {
+    let mut pos = 0usize;
+    while pos < der.len() {
+        let tag = *der.get(pos)?;
+        if tag & 0x1f == 0x1f {
+            return None; // a multi-byte tag: not a certificate's; x509-parser judges it
+        }
+        let first = *der.get(pos.checked_add(1)?)?;
+        let (len, header) = if first < 0x80 {
+            (usize::from(first), 2usize)
+        } else {
+            let n = usize::from(first & 0x7f);
+            let at = base.saturating_add(pos).saturating_add(1);
+            if n == 0 {
+                return Some(format!("an indefinite length at byte {at}"));
+            }
+            let octets = der.get(pos.checked_add(2)?..pos.checked_add(2)?.checked_add(n)?)?;
+            if n > std::mem::size_of::<u32>() || octets.first() == Some(&0) {
+                return Some(format!("a length at byte {at} is not in its shortest form"));
+            }
+            let len = octets.iter().fold(0usize, |a, &b| (a << 8) | usize::from(b));
+            if len < 0x80 {
+                return Some(format!("a length at byte {at} is not in its shortest form"));
+            }
+            (len, n.checked_add(2)?)
+        };
+        let start = pos.checked_add(header)?;
+        let end = start.checked_add(len)?;
+        let content = der.get(start..end)?;
+        let digits = |n: usize| content.len() == n.saturating_add(1) && content.last() == Some(&b'Z') && content.iter().take(n).all(u8::is_ascii_digit);
+        match tag {
+            TAG_UTC_TIME if !digits(12) => return Some(format!("the UTCTime at byte {} is not YYMMDDHHMMSSZ", base.saturating_add(pos))),
+            TAG_GENERALIZED_TIME if !digits(14) => {
+                return Some(format!("the GeneralizedTime at byte {} is not YYYYMMDDHHMMSSZ", base.saturating_add(pos)));
+            }
+            _ => {}
+        }
+        if tag & 0x20 != 0 && depth < MAX_DER_CHECK_DEPTH
+            && let Some(p) = der_problem(content, base.saturating_add(start), depth.saturating_add(1))
+        {
+            return Some(p);
+        }
+        pos = end;
+    }
+    None
 }
 
 /// Reads a Name into its encoding, text and the attributes checks need.

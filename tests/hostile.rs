@@ -95,9 +95,9 @@ const CASES: &[Case] = &[
     case("length-tbs-plus-one.der", "tbsCertificate's length swallows a byte of the algorithm", NOT_TRUSTED, &["no_certificate|malformed_certificate"]),
     case("length-outer-huge.der", "a length of 2^31-1 bytes", INVALID, &["no_certificate"]),
     case("length-outer-5-bytes.der", "a length field of 5 octets", INVALID, &["no_certificate"]),
-    // NOTE: accepted (x509-parser reads the non-minimal length; the signature covers only the
-    // tbsCertificate). rustls-webpki and Go reject it. Either verdict is sensible; see fuzz/README.md.
-    case("length-nonminimal.der", "the leaf with a non-minimal (BER) length 0x83 00 .., then the intermediate", ANY_CHAIN_VERDICT, &[]),
+    // x509-parser reads the non-minimal length and the signature covers only the
+    // tbsCertificate; certscope checks the encoding itself and rejects it, as rustls-webpki and Go.
+    case("length-nonminimal.der", "the leaf with a non-minimal (BER) length 0x83 00 .., then the intermediate", UNTRUSTED, &["malformed_certificate"]),
     // --- Indefinite-length BER.
     case("ber-indefinite-cert.der", "the certificate SEQUENCE with an indefinite length", INVALID, &["no_certificate"]),
     case("ber-indefinite-tbs.der", "tbsCertificate with an indefinite length", NOT_TRUSTED, &["no_certificate|malformed_certificate"]),
@@ -129,8 +129,8 @@ const CASES: &[Case] = &[
     case("date-year-9999.pem", "notAfter 9999-12-31 (RFC 5280 'no expiry')", UNTRUSTED, &["validity_too_long"]),
     // The 825/398-day rules apply to certificates issued after 2019, known by notBefore.
     case("date-year-0000.pem", "notBefore in year 0", TRUSTED, &[]),
-    // NOTE: RFC 5280 4.1.2.5.1 requires Z; x509-parser reads the offset. See fuzz/README.md.
-    case("date-utc-offset.pem", "UTCTime with a +0100 offset instead of Z", ANY_CHAIN_VERDICT, &[]),
+    // RFC 5280 4.1.2.5.1 requires Z; x509-parser reads the offset, certscope checks and rejects.
+    case("date-utc-offset.pem", "UTCTime with a +0100 offset instead of Z", UNTRUSTED, &["malformed_certificate"]),
     // --- Extensions.
     case("ext-unknown-critical.pem", "an unknown critical extension in the leaf", UNTRUSTED, &["unknown_critical_extension"]),
     case("ext-unknown-critical-inter.pem", "an unknown critical extension in the intermediate", UNTRUSTED, &["unknown_critical_extension"]),
