@@ -104,6 +104,8 @@ fn merge(parts: Vec<Report>, captures: &[Capture], parsed: ParsedInput) -> Repor
                 }
             }
             f.facts.insert("capture", serde_json::Value::from(i));
+            // The message names certificates by index: write it again with the shifted ones.
+            f.message = crate::catalog::message(f);
         }
         part.chain.path.iter_mut().for_each(|x| *x = x.saturating_add(offset));
         part.chain.leaf = part.chain.leaf.map(|l| l.saturating_add(offset));

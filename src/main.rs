@@ -6,7 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use certscope::report::{CertReport, Report};
-use certscope::{catalog, inspect, Options, Profile, Severity, Verdict};
+use certscope::{catalog, inspect, Finding, Options, Profile, Severity, Verdict};
 use clap::{Parser, ValueEnum};
 use std::io::Read;
 use std::process::ExitCode;
@@ -128,23 +128,53 @@ fn run(args: &Args) -> Result<ExitCode, String> {
     })
 }
 
-/// The report as an administrator reads it in a terminal: verdict, findings, chain.
+/// The report as an administrator reads it in a terminal: verdict, findings, chain. A paste of
+/// several captures (one per port) gets one section per capture, each with its own verdict.
 fn text(r: &Report) -> String {
     let mut out = String::new();
-    let verdict = match r.verdict {
-        Verdict::Trusted => "TRUSTED: a mail client would accept this chain",
-        Verdict::Untrusted => "NOT TRUSTED: a mail client would refuse this chain",
-        Verdict::InvalidInput => "NO CERTIFICATE: nothing to check in this input",
-    };
-    out.push_str(verdict);
+    out.push_str(verdict_line(r.verdict));
     if let Some(h) = &r.context.host {
         out.push_str(&format!(" for {h}"));
     }
     out.push_str(&format!(" (at {})\n", r.context.at));
-    if !r.findings.is_empty() {
+    if r.captures.len() > 1 {
+        for cap in &r.captures {
+            let of_capture = |f: &&Finding| f.facts.get("capture").and_then(serde_json::Value::as_u64) == Some(cap.index as u64);
+            let port = cap.port.map(|p| format!(":{p}")).unwrap_or_default();
+            let mode = cap.starttls.as_ref().map(|s| format!(" (STARTTLS {s})")).unwrap_or_default();
+            let host = cap.host.as_deref().unwrap_or("(no host)");
+            out.push_str(&format!("\n=== Capture {}: {host}{port}{mode}: {}\n", cap.index + 1, verdict_line(cap.verdict)));
+            findings_text(&mut out, r.findings.iter().filter(of_capture));
+            chain_text(&mut out, r, &cap.chain.path, cap.chain.missing_issuer.as_deref(), &cap.certificates);
+        }
+        let rest: Vec<&Finding> = r.findings.iter().filter(|f| !f.facts.contains_key("capture")).collect();
+        if !rest.is_empty() {
+            out.push_str("\n=== The whole paste\n");
+            findings_text(&mut out, rest.into_iter());
+        }
+        return out;
+    }
+    findings_text(&mut out, r.findings.iter());
+    let all: Vec<usize> = r.certificates.iter().map(|c| c.index).collect();
+    chain_text(&mut out, r, &r.chain.path, r.chain.missing_issuer.as_deref(), &all);
+    out
+}
+
+fn verdict_line(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Trusted => "TRUSTED: a mail client would accept this chain",
+        Verdict::Untrusted => "NOT TRUSTED: a mail client would refuse this chain",
+        Verdict::InvalidInput => "NO CERTIFICATE: nothing to check in this input",
+    }
+}
+
+/// Each finding: severity, id and message, then the administrator's cause and fix.
+fn findings_text<'a>(out: &mut String, findings: impl Iterator<Item = &'a Finding>) {
+    let mut findings = findings.peekable();
+    if findings.peek().is_some() {
         out.push_str("\nFindings:\n");
     }
-    for f in &r.findings {
+    for f in findings {
         let sev = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -161,23 +191,29 @@ fn text(r: &Report) -> String {
             }
         }
     }
+}
+
+/// The path, the missing issuer, then the other certificates of `certs` (indices into the report).
+fn chain_text(out: &mut String, r: &Report, path: &[usize], missing: Option<&str>, certs: &[usize]) {
     out.push_str("\nChain:\n");
-    for (pos, &i) in r.chain.path.iter().enumerate() {
+    if path.is_empty() && certs.is_empty() {
+        out.push_str("  (no certificate)\n");
+    }
+    for (pos, &i) in path.iter().enumerate() {
         if let Some(c) = r.certificates.get(i) {
             out.push_str(&format!("  {pos}. {}\n", cert_line(c)));
         }
     }
-    if let Some(m) = &r.chain.missing_issuer {
-        out.push_str(&format!("  {}. (missing) {m}\n", r.chain.path.len()));
+    if let Some(m) = missing {
+        out.push_str(&format!("  {}. (missing) {m}\n", path.len()));
     }
-    let others: Vec<&CertReport> = r.certificates.iter().filter(|c| !r.chain.path.contains(&c.index)).collect();
+    let others: Vec<&CertReport> = certs.iter().filter(|i| !path.contains(i)).filter_map(|&i| r.certificates.get(i)).collect();
     if !others.is_empty() {
         out.push_str("\nNot on the path:\n");
         for c in others {
             out.push_str(&format!("  #{} {}\n", c.index, cert_line(c)));
         }
     }
-    out
 }
 
 fn cert_line(c: &CertReport) -> String {

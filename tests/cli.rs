@@ -357,3 +357,35 @@ fn explain_unknown_id_exits_2() {
     expect_code(&o, 2);
     assert!(String::from_utf8_lossy(&o.stderr).contains("expired"), "{}", describe(&o));
 }
+
+/// A paste of several captures (one per port): one section per capture with its own verdict
+/// and findings, and every message names the certificate its finding is about.
+#[test]
+fn several_captures_read_one_by_one() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/captures/mail/");
+    let files: Vec<String> = ["imaps-993.txt", "imap-starttls-143.txt", "implicit-tls-on-imap-starttls-port.txt"]
+        .iter()
+        .map(|f| format!("{dir}{f}"))
+        .collect();
+    let mut args: Vec<&str> = files.iter().map(String::as_str).collect();
+    args.extend(["--at", "2026-11-22"]);
+    let out = stdout(&certscope(&args));
+    let sections: Vec<&str> = out.split("\n=== Capture ").skip(1).collect();
+    assert_eq!(sections.len(), 3, "{out}");
+    assert!(sections[1].starts_with("2: mail.example.test:11143 (STARTTLS imap)"), "{}", sections[1]);
+    assert!(sections[2].contains("tls_mode_mismatch") && !sections[0].contains("tls_mode_mismatch"), "{out}");
+    // Certificate numbers in a message agree with the administrator's text below it.
+    for pair in out.lines().collect::<Vec<_>>().windows(2) {
+        if let (Some(a), Some(b)) = (pair[0].split("certificate #").nth(1), pair[1].split("certificate #").nth(1)) {
+            if pair[0].contains("not_yet_valid") {
+                assert_eq!(a.split(' ').next(), b.split(' ').next(), "{}\n{}", pair[0], pair[1]);
+            }
+        }
+    }
+    let json = json(&certscope(&[&args[..], &["--format", "json"]].concat()));
+    for f in json["findings"].as_array().unwrap() {
+        if let Some(c) = f["cert"].as_u64() {
+            assert!(f["message"].as_str().unwrap().contains(&format!("#{c}")) || !f["message"].as_str().unwrap().contains('#'), "{f}");
+        }
+    }
+}
