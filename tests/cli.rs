@@ -376,10 +376,10 @@ fn several_captures_read_one_by_one() {
     assert!(sections[2].contains("tls_mode_mismatch") && !sections[0].contains("tls_mode_mismatch"), "{out}");
     // Certificate numbers in a message agree with the administrator's text below it.
     for pair in out.lines().collect::<Vec<_>>().windows(2) {
-        if let (Some(a), Some(b)) = (pair[0].split("certificate #").nth(1), pair[1].split("certificate #").nth(1)) {
-            if pair[0].contains("not_yet_valid") {
-                assert_eq!(a.split(' ').next(), b.split(' ').next(), "{}\n{}", pair[0], pair[1]);
-            }
+        if let (Some(a), Some(b)) = (pair[0].split("certificate #").nth(1), pair[1].split("certificate #").nth(1))
+            && pair[0].contains("not_yet_valid")
+        {
+            assert_eq!(a.split(' ').next(), b.split(' ').next(), "{}\n{}", pair[0], pair[1]);
         }
     }
     let json = json(&certscope(&[&args[..], &["--format", "json"]].concat()));
