@@ -83,6 +83,7 @@ fn capture_input(parsed: &ParsedInput, i: usize) -> ParsedInput {
         captures: vec![capture],
         formats: parsed.formats.clone(),
         limit_hit: if i == 0 { parsed.limit_hit.clone() } else { None },
+        capture_entries_cut: i == 0 && parsed.capture_entries_cut,
     }
 }
 

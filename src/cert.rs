@@ -51,6 +51,9 @@ pub struct Parsed {
     pub key: Key,
     /// The extensions.
     pub ext: Extensions,
+    /// The first encoding that is not DER (RFC 5280 4.1), when the certificate could still be
+    /// read: its fields are shown, and the inspection rejects it (`malformed_certificate`).
+    pub not_der: Option<String>,
 }
 
 /// A distinguished name: its encoding for chaining and a readable form for people.
@@ -320,9 +323,7 @@ fn parse(der: &[u8]) -> Result<Parsed, String> {
     if !rest.is_empty() {
         return Err(format!("{} bytes of trailing data after the certificate", rest.len()));
     }
-    if let Some(problem) = der_problem(der, 0, 0) {
-        return Err(format!("not DER: {problem}"));
-    }
+    let not_der = der_problem(der, 0, 0).map(|problem| format!("not DER: {problem}"));
     let tbs = &x509.tbs_certificate;
     let validity = tbs.validity();
     Ok(Parsed {
@@ -338,6 +339,7 @@ fn parse(der: &[u8]) -> Result<Parsed, String> {
         not_after: validity.not_after.timestamp(),
         key: key(tbs.public_key()),
         ext: extensions(&x509),
+        not_der,
     })
 }
 

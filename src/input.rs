@@ -71,7 +71,8 @@ pub const MAX_LINE_BYTES: usize = 64 * 1024;
 // real label whole and stops a junk label from filling the report.
 pub const MAX_LABEL_CHARS: usize = 64;
 
-/// Longest `s_client` value kept (command line, subject, cipher), in characters.
+/// Longest `s_client` value kept (command line, subject, cipher), in characters of the input
+/// (hidden characters are then written as `[U+XXXX]`, which can make the kept text longer).
 // OpenSSL prints a distinguished name on one line; real ones stay under a few hundred
 // characters, so 1024 keeps them whole and cuts only junk.
 pub const MAX_FIELD_CHARS: usize = 1024;
@@ -123,6 +124,10 @@ pub struct ParsedInput {
     /// Set when a named limit stopped reading.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit_hit: Option<LimitHit>,
+    /// A capture listed more than MAX_CAPTURE_ENTRIES entries of one kind: that list was cut,
+    /// but reading went on (so this is not `limit_hit`, which a later stop may still need).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub capture_entries_cut: bool,
 }
 
 /// One certificate's DER and where it was found.
@@ -292,6 +297,22 @@ fn read_any(input: &[u8], col: &mut Collector) -> String {
     }
 }
 
+/// The item with the text it quotes from the input (PEM labels, reasons) escaped as every name
+/// in a report is (src/text.rs): a label can hold a right-to-left override too.
+fn shown(item: NonCertificate) -> NonCertificate {
+    let esc = |s: String| match crate::text::escape(&s) {
+        Cow::Owned(e) => e,
+        Cow::Borrowed(_) => s,
+    };
+    match item {
+        NonCertificate::PrivateKey { label, encrypted, line } => NonCertificate::PrivateKey { label: esc(label), encrypted, line },
+        NonCertificate::UnknownPem { label, line } => NonCertificate::UnknownPem { label: esc(label), line },
+        NonCertificate::BadPem { label, line, reason } => NonCertificate::BadPem { label: esc(label), line, reason: esc(reason) },
+        NonCertificate::Unrecognised { what } => NonCertificate::Unrecognised { what: esc(what) },
+        other => other,
+    }
+}
+
 /// Collects results and enforces the item limits.
 #[derive(Default)]
 struct Collector {
@@ -339,7 +360,7 @@ impl Collector {
         if let Some(format) = format {
             self.format(format);
         }
-        self.out.others.push(item);
+        self.out.others.push(shown(item));
     }
 
     fn note(&mut self, what: impl Into<String>) {
@@ -1555,10 +1576,8 @@ impl<'c> TextScan<'c> {
         let recognised = transcripts.line(t);
         if let Some((limit, value)) = transcripts.limit {
             self.col.hit(limit, value);
-        } else if transcripts.entries_cut && self.col.out.limit_hit.is_none() {
-            // Named, but not a stop: only the over-long list was cut.
-            self.col.out.limit_hit = Some(LimitHit { limit: "MAX_CAPTURE_ENTRIES", value: MAX_CAPTURE_ENTRIES, read: self.col.pos });
         }
+        self.col.out.capture_entries_cut |= transcripts.entries_cut;
         recognised
     }
 }

@@ -54,8 +54,11 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
             seen.insert(cert.sha256.clone(), idx);
             sent.push(idx);
         }
-        if let Err(e) = &cert.parsed {
-            findings.push(Finding::new(F::MalformedCertificate, Severity::Error).cert(idx).fact("reason", e.clone()));
+        // Parse leniently, judge strictly: a certificate that is not DER is still read and
+        // shown, and rejected here.
+        let reason = cert.parsed.as_ref().map_or_else(|e| Some(e.clone()), |p| p.not_der.clone());
+        if let Some(reason) = reason {
+            findings.push(Finding::new(F::MalformedCertificate, Severity::Error).cert(idx).fact("reason", reason));
         }
         certs.push(cert);
         sources.push((CertSource::Sent, Some(item.origin)));
@@ -65,9 +68,12 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
     }
     suspicious_findings(&certs, &sent, &mut findings);
     for (idx, p) in certs.iter().enumerate().filter_map(|(i, c)| c.fields().map(|p| (i, p))) {
-        let san_cut = p.ext.san.as_ref().is_some_and(|(s, _)| s.truncated);
-        if san_cut || p.subject.truncated {
-            let field = if san_cut { "extensions.subject_alt_name" } else { "subject" };
+        let cut = [
+            (p.ext.san.as_ref().is_some_and(|(s, _)| s.truncated), "extensions.subject_alt_name"),
+            (p.subject.truncated, "subject"),
+            (p.issuer.truncated, "issuer"),
+        ];
+        for (_, field) in cut.into_iter().filter(|(was_cut, _)| *was_cut) {
             findings.push(limit_finding("MAX_NAMES_PER_CERT", MAX_NAMES_PER_CERT, certs.len()).cert(idx).field(field));
         }
     }
@@ -309,6 +315,9 @@ fn input_findings(parsed: &ParsedInput) -> Vec<Finding> {
         };
         out.push(f);
     }
+    if parsed.capture_entries_cut {
+        out.push(limit_finding("MAX_CAPTURE_ENTRIES", input::MAX_CAPTURE_ENTRIES, parsed.certs.len()));
+    }
     if let Some(l) = &parsed.limit_hit {
         out.push(limit_finding(l.limit, l.value, parsed.certs.len()).fact("bytes_read", l.read));
     }
@@ -330,11 +339,6 @@ fn incomplete_findings(
 ) {
     let deepest = &search.deepest;
     chain.path = deepest.clone();
-    if search.too_long && deepest.len() >= MAX_PATH_CERTS {
-        // Cut by the length limit with the next issuer at hand: neither missing nor an untrusted
-        // root. chain_too_long (below) says so; the rest of the sent chain is above the cut.
-        return;
-    }
     for (pos, &i) in deepest.iter().enumerate() {
         let role = if pos == 0 { Role::Leaf } else { Role::Intermediate };
         findings.extend(role_findings(policy, certs, cache, i, role));
@@ -343,6 +347,11 @@ fn incomplete_findings(
         && let Some(c) = certs.get(leaf) {
             policy.check_host(c, leaf, findings);
         }
+    if search.too_long && deepest.len() >= MAX_PATH_CERTS {
+        // Cut by the length limit with a verified next issuer at hand: neither missing nor an
+        // untrusted root. chain_too_long (below) says so; the rest of the chain is above the cut.
+        return;
+    }
     let Some(&top) = deepest.last() else { return };
     let Some(p) = certs.get(top).and_then(|c| c.fields()) else { return };
     // A broken signature explains more than a missing issuer.
@@ -494,7 +503,8 @@ fn suspicious_findings(certs: &[Cert], sent: &[usize], findings: &mut Vec<Findin
         let san = p.ext.san.as_ref().map(|(s, _)| s);
         // The subject's text holds its CNs: their hidden characters are found there, and only
         // their letters are checked on their own.
-        let cns = p.subject.common_names.iter().map(|n| ("subject.common_name", n, true));
+        // A CN with spaces ("Ελληνικό Root CA") is a title, not a host name: its scripts may mix.
+        let cns = p.subject.common_names.iter().map(|n| ("subject.common_name", n, !n.contains(char::is_whitespace)));
         let sans = san.into_iter().flat_map(|s| s.dns.iter().chain(&s.emails)).map(|n| ("extensions.subject_alt_name", n, true));
         let uris = san.into_iter().flat_map(|s| s.uris.iter()).map(|n| ("extensions.subject_alt_name", n, false));
         let names = [("subject", &p.subject.text, false), ("issuer", &p.issuer.text, false)].into_iter().chain(cns).chain(sans).chain(uris);

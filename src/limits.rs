@@ -25,8 +25,9 @@ pub const MAX_PATHS_JUDGED: usize = 64;
 /// Name-constraint comparisons along one path: defined beside the matching code.
 pub use crate::name_constraints::MAX_NAME_CONSTRAINT_COMPARISONS;
 
-/// Names read from one certificate's subjectAltName for matching and display. Real
-/// certificates carry at most a few hundred (CA/B allows many, but mail hosts use few).
+/// Names read from one certificate's subjectAltName, and commonName and emailAddress values
+/// read from its subject, for matching and display. Real certificates carry at most a few
+/// hundred (CA/B allows many, but mail hosts use few).
 pub const MAX_NAMES_PER_CERT: usize = 1_000;
 
 /// Most findings of one id about one certificate (20,000 unknown critical extensions are

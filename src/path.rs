@@ -213,13 +213,11 @@ impl Searcher<'_, '_, '_> {
             .filter(|&i| !self.loops(path, i))
             .collect();
         if path.len() >= self.depth {
-            if candidates.is_empty() {
-                return;
-            }
-            if path.len() >= MAX_PATH_CERTS {
+            if path.len() < MAX_PATH_CERTS {
+                self.cut |= !candidates.is_empty();
+            } else if candidates.iter().any(|&c| self.link_ok(top, Issuer::Cert(c))) {
+                // Only a verified next link makes the chain too long (not a same-named stranger).
                 self.out.too_long = true;
-            } else {
-                self.cut = true;
             }
             return;
         }

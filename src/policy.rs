@@ -67,6 +67,11 @@ impl Policy {
             // The certificate did not parse: reported once by the inspector as malformed.
             return out;
         };
+        // RFC 5280 4.1: DER only. The same finding as the inspector's for a sent certificate
+        // (so the two merge), here so that a path through it is judged as erring.
+        if let Some(reason) = &p.not_der {
+            out.push(Finding::new(F::MalformedCertificate, Severity::Error).fact("reason", reason.clone()));
+        }
         self.check_version(p, &mut out);
         self.check_validity(p, role, &mut out);
         self.check_key(p, &mut out);

@@ -56,14 +56,37 @@ fn hidden_kind(c: char) -> Option<Kind> {
     }
 }
 
-/// `text` with every character of [`hidden_kind`] written as `\u{XXXX}`; borrowed when there is none.
+/// The hidden characters of `text`, each with its kind. A zero-width (non-)joiner between two
+/// letters of other scripts than Latin is spelling, not hiding: Persian and Indic words need
+/// it (RFC 5892 Appendix A.1 and A.2, CONTEXTJ), so it is kept as it is.
+fn hidden(text: &str) -> impl Iterator<Item = (usize, char, Kind)> + '_ {
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphabetic() && !c.is_ascii());
+    text.char_indices().filter_map(move |(i, c)| {
+        let kind = hidden_kind(c)?;
+        let joiner = matches!(c, '\u{200c}' | '\u{200d}');
+        let between_letters = || letter(text.get(..i).and_then(|b| b.chars().next_back())) && letter(text.get(i.saturating_add(c.len_utf8())..).and_then(|a| a.chars().next()));
+        (!(joiner && between_letters())).then_some((i, c, kind))
+    })
+}
+
+/// Whether `text` holds a character that [`escape`] writes as `[U+XXXX]` (a report's strings
+/// never do: they were escaped).
+pub fn has_hidden(text: &str) -> bool {
+    hidden(text).next().is_some()
+}
+
+/// What marks an escape: a name's own `[U+` is escaped too, so no name can imitate one.
+const ESCAPE_OPEN: &str = "[U+";
+
+/// `text` with every hidden character written as `[U+XXXX]`; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| hidden_kind(c).is_some()) {
+    if hidden(text).next().is_none() && !text.contains(ESCAPE_OPEN) {
         return Cow::Borrowed(text);
     }
+    let marks: Vec<usize> = hidden(text).map(|(i, _, _)| i).collect();
     let mut out = String::with_capacity(text.len().saturating_add(16));
-    for c in text.chars() {
-        if hidden_kind(c).is_some() {
+    for (i, c) in text.char_indices() {
+        if marks.binary_search(&i).is_ok() || (c == '[' && text.get(i..).is_some_and(|t| t.starts_with(ESCAPE_OPEN))) {
             out.push_str(&format!("[U+{:04X}]", u32::from(c)));
         } else {
             out.push(c);
@@ -75,8 +98,11 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 /// What is suspicious in a name; empty for a clean one. `host_like`: the name is (or may be)
 /// a host name (a CN, a dNSName, an e-mail domain), so look-alike letters are checked too.
 pub fn suspicious(text: &str, host_like: bool) -> Vec<Kind> {
-    let mut kinds: Vec<Kind> = text.chars().filter_map(hidden_kind).collect();
-    if host_like && text.split(['.', '@']).any(lookalike_label) {
+    let mut kinds: Vec<Kind> = hidden(text).map(|(_, _, k)| k).collect();
+    // A name under a Cyrillic top-level domain (.рф, .москва) is Cyrillic on purpose: only
+    // mixing scripts within a label is suspicious there (as browsers judge IDNs).
+    let tld_cyrillic = text.rsplit('.').next().is_some_and(|t| decode_label(t).chars().any(|c| script(c) == Some(Script::Cyrillic)));
+    if host_like && text.split(['.', '@']).any(|l| lookalike_label(l, !tld_cyrillic)) {
         kinds.push(Kind::Lookalike);
     }
     kinds.sort_unstable();
@@ -103,24 +129,26 @@ fn script(c: char) -> Option<Script> {
     }
 }
 
-/// Cyrillic letters drawn like Latin ones (UTS #39 confusables): a label made only of these
-/// reads as a Latin word (`раураl`).
-const CYRILLIC_LATIN_LOOKALIKES: &str = "аеорсухіјѕһӏԁԛԝвкмнтАВЕКМНОРСТХІЈЅ";
+/// Cyrillic letters drawn like Latin ones (UTS #39 confusables, the lower-case set browsers
+/// use for whole-script look-alikes): a label made only of these reads as a Latin word
+/// (`раураl`). Lower-case в, к, м, н, т are not in it: they do not read as Latin (москва).
+const CYRILLIC_LATIN_LOOKALIKES: &str = "аеорсухіјѕһӏԁԛԝАВЕКМНОРСТХІЈЅ";
 
-/// Whether a label, decoded from Punycode if it is an A-label, mixes look-alike scripts or is
-/// Cyrillic that reads as Latin.
-fn lookalike_label(label: &str) -> bool {
-    let decoded;
-    let label = match label.get(..4) {
-        Some(prefix) if prefix.eq_ignore_ascii_case("xn--") => match label.get(4..).and_then(punycode_decode) {
-            Some(d) => {
-                decoded = d;
-                decoded.as_str()
-            }
-            None => return false,
-        },
-        _ => label,
-    };
+/// A label decoded from Punycode if it is an A-label (as it is, when it is not or cannot be).
+fn decode_label(label: &str) -> Cow<'_, str> {
+    match label.get(..4) {
+        Some(prefix) if prefix.eq_ignore_ascii_case("xn--") => {
+            label.get(4..).and_then(punycode_decode).map_or(Cow::Borrowed(label), Cow::Owned)
+        }
+        _ => Cow::Borrowed(label),
+    }
+}
+
+/// Whether a label, decoded from Punycode if it is an A-label, mixes look-alike scripts or
+/// (with `whole_script`) is Cyrillic that reads as Latin.
+fn lookalike_label(label: &str, whole_script: bool) -> bool {
+    let decoded = decode_label(label);
+    let label = decoded.as_ref();
     let mut seen: Option<Script> = None;
     let mut only_lookalike_cyrillic = true;
     let mut letters = 0usize;
@@ -133,7 +161,7 @@ fn lookalike_label(label: &str) -> bool {
         seen = Some(s);
         only_lookalike_cyrillic &= s == Script::Cyrillic && CYRILLIC_LATIN_LOOKALIKES.contains(c);
     }
-    letters > 0 && only_lookalike_cyrillic
+    whole_script && letters > 0 && only_lookalike_cyrillic
 }
 
 /// Longest Punycode label decoded (a DNS label is at most 63 octets, RFC 1035 2.3.4): bounds
@@ -210,6 +238,12 @@ mod tests {
         assert_eq!(escape("bücher.example"), "bücher.example");
         assert_eq!(escape("a\u{202e}b\0c\u{200b}"), "a[U+202E]b[U+0000]c[U+200B]");
         assert_eq!(escape("\u{e0041}"), "[U+E0041]");
+        // A name cannot imitate an escape ...
+        assert_eq!(escape("a[U+202E]b"), "a[U+005B]U+202E]b");
+        assert_eq!(escape("[x]"), "[x]");
+        // ... and Persian keeps its zero-width non-joiner between letters.
+        assert_eq!(escape("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}"), "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}");
+        assert_eq!(escape("a\u{200c}b"), "a[U+200C]b");
     }
 
     #[test]
@@ -229,6 +263,9 @@ mod tests {
         assert!(suspicious("xn--bcher-kva.example", true).is_empty());
         assert!(suspicious("пример.рф", true).is_empty(), "Cyrillic words that do not read as Latin are fine");
         assert!(suspicious("Ελληνικά.gr", true).is_empty());
+        assert!(suspicious("mail.xn--80adxhks.xn--p1ai", true).is_empty(), "москва.рф");
+        assert!(suspicious("росреестр.example", true).is_empty());
+        assert!(suspicious("рус.рф", true).is_empty(), "whole-script Cyrillic under a Cyrillic TLD");
         assert_eq!(suspicious("аpple.com", true), vec![Kind::Lookalike]);
         assert_eq!(suspicious("xn--pple-43d.com", true), vec![Kind::Lookalike]);
         assert_eq!(suspicious("xn--80ak6aa92e.com", true), vec![Kind::Lookalike]);

@@ -1076,12 +1076,16 @@ fn long_chain(n: usize) -> (Node, Vec<Node>, Node) {
 }
 
 fn inspect_long(n: usize) -> Report {
+    inspect_long_for(n, HOST)
+}
+
+fn inspect_long_for(n: usize, for_host: &str) -> Report {
     let (root, inters, leaf) = long_chain(n);
     let mut sent: Vec<&Node> = vec![&leaf];
     sent.extend(inters.iter().rev());
     let mut o = opts_trusting_nothing();
     o.trust = vec![root.pem().into_bytes()];
-    run(&pem_of(&sent), &o)
+    run(&pem_of(&sent), &host(o, for_host))
 }
 
 #[test]
@@ -1095,6 +1099,10 @@ fn chain_too_long_fails() {
         expect_none(&r, id);
     }
     verdict(&r, Verdict::Untrusted);
+    // The leaf's own problems are still reported beside the length.
+    let r = inspect_long_for(certscope::limits::MAX_PATH_CERTS, "imap.example.test");
+    expect(&r, F::ChainTooLong, Some(certscope::limits::MAX_PATH_CERTS - 1));
+    expect(&r, F::HostnameMismatch, Some(0));
 }
 
 #[test]

@@ -296,10 +296,10 @@ fn run(case: &Case) -> Option<String> {
     (!problems.is_empty()).then(|| format!("{} ({}): {}\n  {}", case.file, case.what, problems.join("; "), summary(&report)))
 }
 
-/// Paths of the strings in `v` that still hold a character `certscope::text::escape` escapes.
+/// Paths of the strings in `v` that still hold a hidden character (`certscope::text::has_hidden`).
 fn hidden_strings(v: &serde_json::Value, path: &str, out: &mut Vec<String>) {
     match v {
-        serde_json::Value::String(s) if certscope::text::escape(s) != *s => out.push(path.to_string()),
+        serde_json::Value::String(s) if certscope::text::has_hidden(s) => out.push(path.to_string()),
         serde_json::Value::Array(items) => items.iter().enumerate().for_each(|(i, x)| hidden_strings(x, &format!("{path}[{i}]"), out)),
         serde_json::Value::Object(map) => map.iter().for_each(|(k, x)| hidden_strings(x, &format!("{path}.{k}"), out)),
         _ => {}
@@ -836,5 +836,30 @@ fn limbo_cases(g: &mut Gen) {
         chain.extend(strings("untrusted_intermediates"));
         g.write(&format!("limbo-{name}.pem"), chain.join("\n"));
         g.write(&format!("limbo-{name}.trust.pem"), strings("trusted_certs").join("\n"));
+    }
+}
+
+/// Text quoted from the input outside certificates (a PEM label, a reason) is escaped too.
+#[test]
+fn pem_labels_are_escaped() {
+    let input = "-----BEGIN FOO\u{202e} BAR-----\nAAAA\n-----END FOO\u{202e} BAR-----\n";
+    let opts = Options { host: Some(HOST.into()), at: NOW, ..Options::default() };
+    let report = certscope::inspect(input.as_bytes(), &opts);
+    let mut raw = Vec::new();
+    hidden_strings(&serde_json::to_value(&report).unwrap(), "report", &mut raw);
+    assert!(raw.is_empty(), "unescaped hidden characters in {raw:?}\n{}", summary(&report));
+}
+
+/// A list cut at MAX_CAPTURE_ENTRIES (reading goes on) does not hide a limit that stopped
+/// reading later: both are named.
+#[test]
+fn a_cut_list_does_not_hide_a_stop() {
+    let mut input = read("input-capture-100-entries.txt");
+    input.extend(read("input-pem-blocks-450.pem"));
+    let opts = Options { host: Some(HOST.into()), at: NOW, trust: vec![read("root.pem")], only_trusted_roots: true, ..Options::default() };
+    let report = certscope::inspect(&input, &opts);
+    harness::check_report(&report);
+    for limit in ["limit_reached:MAX_CAPTURE_ENTRIES", "limit_reached:MAX_PEM_BLOCKS"] {
+        assert!(has(&report, limit), "no {limit}\n{}", summary(&report));
     }
 }
