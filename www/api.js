@@ -25,7 +25,8 @@ export function configure({ wasm, locales } = {}) {
  * Inspects a paste (string) or a file (bytes) in the core's worker. Resolves to
  * `{type: "ok", report}` or `{type: "failed", error}`; never rejects for a bad certificate, only
  * with a CoreError when the core cannot load, traps, runs past its time limit, or `signal` (an
- * AbortSignal) cancels it (the next call uses a fresh worker).
+ * AbortSignal) cancels it, at any point before the answer: while the wasm loads, while a worker
+ * starts, while it works (the next call uses a fresh worker).
  */
 export const inspect = (input, options, { signal } = {}) => coreInspect(input, options, { signal });
 

@@ -25,6 +25,8 @@ export class CoreError extends Error {
  * the first inspection in a new worker up to 150 ms; a slow phone is about ten times slower.
  * 20 s is a hundred times past that, and about where a person gives up waiting anyway. It is
  * also the only sign of a worker that died without a word (an out-of-memory kill sends no event).
+ * Starting a worker gets the same time (the 150 ms above includes starting one): a worker that has
+ * not answered by then is taken to be unable to start here, like one that failed to.
  */
 export const INSPECT_TIMEOUT_MS = 20_000;
 
@@ -69,9 +71,10 @@ function compile() {
 }
 
 /**
- * Loads the core: compiles the wasm and starts a worker with it (or, where none can start, an
- * instance on the main thread). Resolves when the core can answer; rejects with a CoreError
- * ("load"), and the next call tries again.
+ * Loads the core ahead of the first inspection: compiles the wasm and starts a worker with it (or,
+ * where none can start, an instance on the main thread). Resolves when the core can answer;
+ * rejects with a CoreError ("load"), and the next call tries again. inspect() does not wait for
+ * it: each inspection starts what it needs itself, under its own signal and time limit.
  */
 export function ensureCore() {
   prepared ??= prepare().catch((e) => {
@@ -83,31 +86,40 @@ export function ensureCore() {
 
 async function prepare() {
   await compile();
-  if (mode !== 'main') {
+  while (mode !== 'main') {
+    const me = live ?? spawn();
     try {
-      await (live ?? spawn()).ready;
-      mode = 'worker';
+      await me.ready;
       return;
-    } catch {
-      fallBack();
+    } catch (e) {
+      // A worker stopped while starting (its inspection was cancelled) says nothing about this
+      // browser: wait for the next one. Any other failure means no worker can start here.
+      if (!e?.stopped) fallBack();
     }
   }
   await loadHere();
 }
 
 // ---------------------------------------------------------------------------------------------
-// The worker: one at a time, one inspection at a time. Jobs wait in `queue`; `running` is the one
-// the worker has (or is starting for). A job that is cancelled or times out while running ends
-// the worker; the next job starts a fresh one.
+// The jobs: one at a time, one worker at a time. A job waits for the wasm to compile, then in
+// `queue`; `running` is the one the core has (or is starting a worker for). Cancelling a job
+// settles it wherever it is; one that is cancelled or times out while running ends its worker,
+// and the next job starts a fresh one.
+//
+// Time limits: starting a worker and each inspection in it get `timeoutMs` each. A worker that
+// has not answered `ready` by then counts as one that cannot start: it is ended and the core
+// moves to the main thread, where the job waiting for it runs. Loading the wasm has no limit (a
+// slow network is not a stuck core, and its 1 MB can take longer than 20 s on one), but a cancel
+// ends the wait.
 
-let live = null; // { worker, ready: Promise<void>, started: boolean }
+let live = null; // { worker, ready: Promise<void>, started: boolean, timer }
 let running = null;
 const queue = [];
 let nextId = 1;
 
 /** Starts a worker with the compiled module; `ready` settles when it has instantiated it. */
 function spawn() {
-  const me = { worker: null, ready: null, started: false, fail: null };
+  const me = { worker: null, ready: null, started: false, fail: null, timer: null };
   me.ready = new Promise((resolve, reject) => {
     me.fail = reject;
     compile().then((module) => {
@@ -115,10 +127,14 @@ function spawn() {
       const worker = source.worker?.();
       if (!worker) throw new Error('no worker');
       me.worker = worker;
+      const limitMs = timeoutMs;
+      me.timer = setTimeout(() => reject(new Error(`the worker did not start within ${limitMs} ms`)), limitMs);
       worker.onmessage = ({ data }) => {
         if (data?.type === 'ready') {
+          clearTimeout(me.timer);
           english ??= data.catalog;
           me.started = true;
+          mode = 'worker';
           resolve();
         } else if (data?.type === 'failed') {
           reject(new Error(data.error));
@@ -143,21 +159,26 @@ function spawn() {
   return me;
 }
 
-/** Ends worker `me` (the live one by default): a trapped, runaway or cancelled worker is not reused. */
+/**
+ * Ends worker `me` (the live one by default): a trapped, runaway or cancelled worker is not
+ * reused. One still starting fails its `ready` with `stopped` set: it was ended, not refused.
+ */
 function retire(me = live) {
   if (!me) return;
+  clearTimeout(me.timer);
   me.worker?.terminate();
   if (live === me) live = null;
-  if (!me.started) me.fail(new Error('the worker was stopped while starting'));
+  if (!me.started) me.fail(Object.assign(new Error('the worker was stopped while starting'), { stopped: true }));
 }
 
-/** No worker can start here: every job from now on, and those waiting, run on the main thread. */
+/** No worker can start here: every job from now on, the one waiting for the worker first, runs on the main thread. */
 function fallBack() {
+  if (mode === 'main') return;
   mode = 'main';
   retire();
-  const waiting = [running, ...queue.splice(0)].filter(Boolean);
+  if (running) queue.unshift(running);
   running = null;
-  for (const job of waiting) inspectHere(job.input, job.options).then((r) => settle(job, r), (e) => settle(job, null, e));
+  pump();
 }
 
 function settle(job, result, error) {
@@ -170,20 +191,28 @@ function settle(job, result, error) {
   else job.resolve(result);
 }
 
-/** Starts the next job, if the worker is free. */
+/** Starts `job`'s time limit: when it runs out the job is stopped as a timeout. */
+function startClock(job) {
+  const limitMs = timeoutMs;
+  job.timer = setTimeout(() => stop(job, Object.assign(new CoreError('timeout', new Error(`no answer after ${limitMs} ms`)), { limitMs })), limitMs);
+}
+
+/** Starts the next job, if the core is free: in the worker (started first if need be), or on the main thread. */
 function pump() {
   if (running || !queue.length) return;
   const job = queue.shift();
   running = job;
-  // The limit covers starting a worker too: one that never answers is as stuck as a runaway.
-  const limitMs = timeoutMs;
-  job.timer = setTimeout(() => stop(job, Object.assign(new CoreError('timeout', new Error(`no answer after ${limitMs} ms`)), { limitMs })), limitMs);
+  if (mode === 'main') {
+    runHere(job);
+    return;
+  }
   const me = live ?? spawn();
   me.ready.then(() => {
     if (running !== job || live !== me) return;
+    startClock(job);
     me.worker.postMessage({ type: 'inspect', id: job.id, input: job.input, options: job.options });
-  }, () => {
-    if (running === job) fallBack();
+  }, (e) => {
+    if (running === job && !e?.stopped) fallBack();
   });
 }
 
@@ -208,12 +237,12 @@ function died(me, error) {
   pump();
 }
 
-/** Cancels or times out `job`: dropped if it waits; if it runs, its worker is ended. */
+/** Cancels or times out `job`: dropped if it still waits; if it runs in a worker (or starts one), that worker is ended. */
 function stop(job, error) {
   if (job.done) return;
   const at = queue.indexOf(job);
   if (at >= 0) queue.splice(at, 1);
-  else if (running === job) retire();
+  else if (running === job && mode !== 'main') retire();
   settle(job, null, error);
   pump();
 }
@@ -245,14 +274,28 @@ function loadHere() {
   return loading;
 }
 
-async function inspectHere(input, options) {
-  const g = await loadHere();
+/**
+ * Runs `job` on the main thread. Until the instance is loaded the job can still be cancelled or
+ * time out; the analysis itself holds the thread, so nothing can stop it once it has begun.
+ */
+async function runHere(job) {
+  startClock(job);
   try {
-    return g.inspect(input, options);
+    const g = await loadHere();
+    if (job.done) return;
+    let result;
+    try {
+      result = g.inspect(job.input, job.options);
+    } catch (e) {
+      // A panic traps the instance; the next inspection makes a fresh one.
+      glue = null;
+      throw new CoreError('crash', e);
+    }
+    settle(job, result);
   } catch (e) {
-    // A panic traps the instance; the next inspection makes a fresh one.
-    glue = null;
-    throw new CoreError('crash', e);
+    settle(job, null, e);
+  } finally {
+    pump();
   }
 }
 
@@ -263,20 +306,22 @@ async function inspectHere(input, options) {
  * `{type: "failed", error}` as the wasm returns them. Rejects with a CoreError when the core
  * cannot load ("load"), traps or its worker dies ("crash"), takes longer than the limit
  * ("timeout"), or `signal` aborts it ("cancelled"); the next call then uses a fresh worker.
- * On the main thread an inspection that has started cannot be cancelled or timed out.
+ * `signal` applies from the call on, while the wasm loads and a worker starts too; a worker that
+ * does not start within the limit is ended and the inspection runs on the main thread instead.
+ * There an analysis that has begun holds the thread: it cannot be cancelled or timed out.
  */
 export async function inspect(input, options = {}, { signal } = {}) {
   const cancelled = () => new CoreError('cancelled', new Error('the inspection was cancelled'));
   if (signal?.aborted) throw cancelled();
-  await ensureCore();
-  if (signal?.aborted) throw cancelled();
-  if (mode === 'main') return inspectHere(input, options);
   return new Promise((resolve, reject) => {
     const job = { id: nextId++, input, options, resolve, reject, signal, done: false, timer: null };
     job.onAbort = () => stop(job, cancelled());
     signal?.addEventListener('abort', job.onAbort, { once: true });
-    queue.push(job);
-    pump();
+    compile().then(() => {
+      if (job.done) return;
+      queue.push(job);
+      pump();
+    }, (e) => settle(job, null, e));
   });
 }
 

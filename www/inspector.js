@@ -400,7 +400,12 @@ export class Inspector {
     if (focused) el.inspect.focus();
   }
 
-  /** The busy state, for an answer slow to come: Working… (a status), Cancel, the old result dimmed. */
+  /**
+   * The busy state, for an answer slow to come: Working… (a status), Cancel, the old result
+   * dimmed. Cancel works whenever it can be pressed: on the main thread (no worker) that is only
+   * while the core loads, which a cancel ends; the analysis there holds the thread, so no click
+   * is handled, and nothing paints, until it is over.
+   */
   showBusy(run) {
     if (run !== this.runs || !this.w) return;
     const { el } = this;
@@ -419,7 +424,7 @@ export class Inspector {
     this.show(() => renderNotice(this.el.results, this.w.t(key)));
   }
 
-  /** Stops the inspection under way (core.js ends its worker); the form keeps its input. */
+  /** Stops the inspection under way (core.js ends its worker, or drops it if still waiting); the form keeps its input. */
   cancel() {
     this.stopping?.abort();
   }

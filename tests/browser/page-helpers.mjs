@@ -99,3 +99,17 @@ export const SLOW_MARK = 'certscope-test-slow';
 
 /** Glue code that spins for `ms` when the input holds SLOW_MARK: a core that takes its time. */
 export const slowGlue = (ms) => `if (String(input).includes(${JSON.stringify(SLOW_MARK)})) { const end = Date.now() + ${ms}; while (Date.now() < end); }`;
+
+/**
+ * Holds every request matching `pattern` until the returned function is called, then lets it
+ * through: a slow network, on cue. Requests held when the page closes are dropped quietly.
+ */
+export async function hold(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(pattern, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  return release;
+}

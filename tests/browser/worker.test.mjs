@@ -2,11 +2,13 @@
 // main thread (the page keeps ticking while a slow core works, and through 200 certificates), a
 // slow answer shows Working… with a Cancel button that ends the worker, an answer past the time
 // limit is an error, a trap ends the worker (page.test.mjs), and where no worker can start the
-// core runs on the main thread. A slow core is the real glue patched to spin on a marker in the
-// input (page-helpers.mjs: patchGlue, slowGlue): deterministic, and no test needs a slow input.
+// core runs on the main thread; Cancel and the limit also work while a worker starts (one that
+// never answers) and, on the main thread, while the core loads. A slow core is the real glue
+// patched to spin on a marker in the input (page-helpers.mjs: patchGlue, slowGlue), a slow load a
+// held request (hold): deterministic, and no test needs a slow input.
 import assert from 'node:assert/strict';
 import { HOST } from './pki.mjs';
-import { input, inspect, inspectButton, pasteAndInspect, patchGlue, SLOW_MARK, slowGlue, trust } from './page-helpers.mjs';
+import { hold, input, inspect, inspectButton, pasteAndInspect, patchGlue, SLOW_MARK, slowGlue, trust } from './page-helpers.mjs';
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -51,6 +53,18 @@ async function whileTicking(page, run, arg) {
 }
 
 const coreMode = (page) => page.evaluate(() => import('/core.js').then((m) => m.coreMode()));
+/** Sets core.js's time limit (INSPECT_TIMEOUT_MS is 20 s; a test does not wait that long). */
+const timeLimit = (page, ms) => page.evaluate((timeoutMs) => import('/core.js').then((m) => m.configureCore({ timeoutMs })), ms);
+
+/** Serves worker.js as a worker that starts but never answers: not `ready`, not an error. */
+const silentWorker = (page) => page.route('**/worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+
+/** Records the page's workers, each with a promise that settles when it closes. */
+function watchWorkers(page) {
+  const workers = [];
+  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  return workers;
+}
 
 test('the analysis runs in a worker: the page keeps ticking while a slow core works, and through 200 certificates', async (ctx) => {
   const page = await ctx.open();
@@ -200,4 +214,87 @@ test('without Worker at all, the page works on the main thread', async (ctx) => 
   const res = await pasteAndInspect(page, ctx.pki.chain, HOST);
   assert.equal(res.verdict, 'trusted');
   assert.equal(await coreMode(page), 'main');
+});
+
+test('a worker that never starts: after the time limit it is ended and this inspection and the next run on the main thread', async (ctx) => {
+  const page = await ctx.open();
+  await silentWorker(page);
+  const workers = watchWorkers(page);
+  // The page starts loading the core at once; the wasm waits until the limit is set, so the
+  // worker that load starts has it.
+  const release = await hold(page, '**/pkg/certscope_bg.wasm');
+  await page.goto(ctx.server.url);
+  await timeLimit(page, 1000);
+  release();
+  await trust(page, ctx.pki.root, true);
+  const started = Date.now();
+  const res = await pasteAndInspect(page, ctx.pki.chain, HOST);
+  assert.equal(res.error, null, `not an error: the inspection moved to the main thread: ${JSON.stringify(res)}`);
+  assert.equal(res.verdict, 'trusted');
+  assert.ok(Date.now() - started < 10_000, `answered soon after the 1 s limit: ${Date.now() - started} ms`);
+  assert.equal(await coreMode(page), 'main');
+  assert.equal(workers.length, 1, 'no second worker');
+  await workers[0].closed;
+  const again = await pasteAndInspect(page, ctx.pki.chain, HOST);
+  assert.equal(again.verdict, 'trusted', `the next paste is answered too: ${JSON.stringify(again)}`);
+  assert.deepEqual(page.workers(), []);
+});
+
+test('Cancel works while a worker starts (one that never answers): the worker is ended; an aborted API call settles too', async (ctx) => {
+  const page = await ctx.open();
+  await silentWorker(page);
+  const workers = watchWorkers(page);
+  await page.goto(ctx.server.url);
+  // Long enough that no start runs out during the cancels below, short enough for the end.
+  await timeLimit(page, 3000);
+  await trust(page, ctx.pki.root, true);
+  await input(page).fill(ctx.pki.chain);
+  await page.locator('#host').fill(HOST);
+  await inspectButton(page).click();
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await cancel.waitFor({ state: 'visible' });
+  const stopped = await inspect(page, () => cancel.click());
+  assert.match(stopped.notice ?? '', /stopped/, `a notice says the check was stopped: ${JSON.stringify(stopped)}`);
+  assert.equal(stopped.error, null);
+  await workers[0].closed;
+
+  // The core's API: aborted 100 ms in, while the next worker starts, it settles at once.
+  const aborted = await page.evaluate(async (text) => {
+    const core = await import('/core.js');
+    const t0 = performance.now();
+    try {
+      await core.inspect(text, {}, { signal: AbortSignal.timeout(100) });
+      return { kind: 'answered' };
+    } catch (e) {
+      return { kind: e.kind, after: performance.now() - t0 };
+    }
+  }, ctx.pki.chain);
+  assert.equal(aborted.kind, 'cancelled');
+  assert.ok(aborted.after < 1000, `settled when aborted, not at the limit: ${aborted.after.toFixed(0)} ms`);
+
+  // Every worker that never started is ended by its limit, and the page carries on without one.
+  const res = await pasteAndInspect(page, ctx.pki.chain, HOST);
+  assert.equal(res.verdict, 'trusted', JSON.stringify(res));
+  assert.equal(await coreMode(page), 'main');
+  await Promise.all(workers.map((w) => w.closed));
+  assert.deepEqual(page.workers(), []);
+});
+
+test('on the main thread Cancel works while the core loads, and the next paste works', async (ctx) => {
+  const page = await ctx.open();
+  await page.addInitScript(() => { delete window.Worker; });
+  const release = await hold(page, '**/pkg/certscope.js');
+  await page.goto(ctx.server.url);
+  await trust(page, ctx.pki.root, true);
+  await input(page).fill(ctx.pki.chain);
+  await page.locator('#host').fill(HOST);
+  await inspectButton(page).click();
+  const cancel = page.getByRole('button', { name: 'Cancel', exact: true });
+  await cancel.waitFor({ state: 'visible' });
+  assert.equal(await coreMode(page), 'main');
+  const stopped = await inspect(page, () => cancel.click());
+  assert.match(stopped.notice ?? '', /stopped/, `a notice says the check was stopped: ${JSON.stringify(stopped)}`);
+  release();
+  const res = await pasteAndInspect(page, ctx.pki.chain, HOST);
+  assert.equal(res.verdict, 'trusted', JSON.stringify(res));
 });
