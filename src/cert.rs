@@ -358,31 +358,23 @@ const TAG_GENERALIZED_TIME: u8 = 0x18;
 /// offsets, and a signature covers only the tbsCertificate, so a re-encoded outer SEQUENCE
 /// would verify: rustls-webpki rejects both, and so does certscope.
 fn der_problem(der: &[u8], base: usize, depth: usize) -> Option<String> {
+    use crate::input::{read_header, DerError};
     let mut pos = 0usize;
     while pos < der.len() {
-        let tag = *der.get(pos)?;
-        if tag & 0x1f == 0x1f {
-            return None; // a multi-byte tag: not a certificate's; x509-parser judges it
-        }
-        let first = *der.get(pos.checked_add(1)?)?;
-        let (len, header) = if first < 0x80 {
-            (usize::from(first), 2usize)
-        } else {
-            let n = usize::from(first & 0x7f);
-            let at = base.saturating_add(pos).saturating_add(1);
-            if n == 0 {
-                return Some(format!("an indefinite length at byte {at}"));
-            }
-            let octets = der.get(pos.checked_add(2)?..pos.checked_add(2)?.checked_add(n)?)?;
-            if n > std::mem::size_of::<u32>() || octets.first() == Some(&0) {
-                return Some(format!("a length at byte {at} is not in its shortest form"));
-            }
-            let len = octets.iter().fold(0usize, |a, &b| (a << 8) | usize::from(b));
-            if len < 0x80 {
-                return Some(format!("a length at byte {at} is not in its shortest form"));
-            }
-            (len, n.checked_add(2)?)
+        let at = base.saturating_add(pos).saturating_add(1);
+        let (tag, len, header) = match read_header(der.get(pos..)?) {
+            Ok((tag, Some(len), header)) => (tag, len, header),
+            Ok((_, None, _)) => return Some(format!("an indefinite length at byte {at}")),
+            // No certificate length needs more than 4 octets: more is padding.
+            Err(DerError::LengthTooLong) => return Some(format!("a length at byte {at} is not in its shortest form")),
+            // A multi-byte tag or a cut item: not a certificate's shape; x509-parser judged it.
+            Err(_) => return None,
         };
+        // X.690 10.1: one octet below 128, else the fewest octets that hold the length.
+        let shortest = if len < 0x80 { 2 } else { 2 + (usize::BITS - len.leading_zeros()).div_ceil(8) as usize };
+        if header != shortest {
+            return Some(format!("a length at byte {at} is not in its shortest form"));
+        }
         let start = pos.checked_add(header)?;
         let end = start.checked_add(len)?;
         let content = der.get(start..end)?;

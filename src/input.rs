@@ -589,7 +589,7 @@ const OID_PKCS7_ARC: &[u8] = &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x07];
 const MAX_SHAPE_CHILDREN: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum DerError {
+pub(crate) enum DerError {
     Empty,
     Truncated,
     Indefinite,
@@ -621,8 +621,8 @@ struct Tlv<'a> {
     whole: &'a [u8],
 }
 
-/// Reads a tag and length; `None` length means indefinite.
-fn read_header(data: &[u8]) -> Result<(u8, Option<usize>, usize), DerError> {
+/// Reads a tag and length; `None` length means indefinite. Returns (tag, length, header size).
+pub(crate) fn read_header(data: &[u8]) -> Result<(u8, Option<usize>, usize), DerError> {
     let (tag, first, rest) = match data {
         [] => return Err(DerError::Empty),
         [_] => return Err(DerError::Truncated),

@@ -64,7 +64,7 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
         sources.push((CertSource::Sent, Some(item.origin)));
     }
     if parsed.certs.len() > MAX_CERTS {
-        findings.push(limit_finding("MAX_CERTS", MAX_CERTS, MAX_CERTS));
+        findings.push(Finding::limit("MAX_CERTS", MAX_CERTS, MAX_CERTS));
     }
     suspicious_findings(&certs, &sent, &mut findings);
     for (idx, p) in certs.iter().enumerate().filter_map(|(i, c)| c.fields().map(|p| (i, p))) {
@@ -74,14 +74,14 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
             (p.issuer.truncated, "issuer"),
         ];
         for (_, field) in cut.into_iter().filter(|(was_cut, _)| *was_cut) {
-            findings.push(limit_finding("MAX_NAMES_PER_CERT", MAX_NAMES_PER_CERT, certs.len()).cert(idx).field(field));
+            findings.push(Finding::limit("MAX_NAMES_PER_CERT", MAX_NAMES_PER_CERT, certs.len()).cert(idx).field(field));
         }
     }
     let mut user_anchors = Vec::new();
     for blob in &opts.trust {
         for item in input::read_input(blob).certs {
             if certs.len() >= 2 * MAX_CERTS {
-                findings.push(limit_finding("MAX_CERTS", MAX_CERTS, user_anchors.len()));
+                findings.push(Finding::limit("MAX_CERTS", MAX_CERTS, user_anchors.len()));
                 break;
             }
             let cert = Cert::from_der(item.der);
@@ -181,7 +181,7 @@ pub(crate) fn inspect_parsed(parsed: ParsedInput, opts: &Options) -> Report {
             "MAX_BUILD_CALLS" => crate::limits::MAX_BUILD_CALLS,
             _ => crate::limits::MAX_PATHS_JUDGED,
         };
-        findings.push(limit_finding(limit, value, sent.len()).fact("signature_checks", search.signature_checks));
+        findings.push(Finding::limit(limit, value, sent.len()).fact("signature_checks", search.signature_checks));
     }
     let trusted = match &search.best {
         Some(best) => {
@@ -273,10 +273,6 @@ fn choose_leaf(certs: &[Cert], sent: &[usize]) -> Option<usize> {
     parsed.iter().copied().find(|&i| !issued_another(i)).or_else(|| parsed.first().copied()).or_else(|| sent.first().copied())
 }
 
-fn limit_finding(limit: &'static str, value: usize, analysed: usize) -> Finding {
-    Finding::limit(limit, value, analysed)
-}
-
 fn describe_others(others: &[NonCertificate]) -> Vec<String> {
     others
         .iter()
@@ -316,10 +312,10 @@ fn input_findings(parsed: &ParsedInput) -> Vec<Finding> {
         out.push(f);
     }
     if parsed.capture_entries_cut {
-        out.push(limit_finding("MAX_CAPTURE_ENTRIES", input::MAX_CAPTURE_ENTRIES, parsed.certs.len()));
+        out.push(Finding::limit("MAX_CAPTURE_ENTRIES", input::MAX_CAPTURE_ENTRIES, parsed.certs.len()));
     }
     if let Some(l) = &parsed.limit_hit {
-        out.push(limit_finding(l.limit, l.value, parsed.certs.len()).fact("bytes_read", l.read));
+        out.push(Finding::limit(l.limit, l.value, parsed.certs.len()).fact("bytes_read", l.read));
     }
     out
 }
@@ -555,7 +551,7 @@ fn cap_repeats(findings: &mut Vec<Finding>, analysed: usize) {
     over.sort_unstable_by_key(|&((id, cert), _)| (cert, id.as_str()));
     for ((id, cert), n) in over {
         findings.push(
-            limit_finding("MAX_SAME_FINDINGS_PER_CERT", MAX_SAME_FINDINGS_PER_CERT, analysed)
+            Finding::limit("MAX_SAME_FINDINGS_PER_CERT", MAX_SAME_FINDINGS_PER_CERT, analysed)
                 .cert(cert)
                 .fact("finding", id.as_str())
                 .fact("omitted", n.saturating_sub(MAX_SAME_FINDINGS_PER_CERT)),

@@ -80,10 +80,10 @@ const ESCAPE_OPEN: &str = "[U+";
 
 /// `text` with every hidden character written as `[U+XXXX]`; borrowed when there is none.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    if hidden(text).next().is_none() && !text.contains(ESCAPE_OPEN) {
+    let marks: Vec<usize> = hidden(text).map(|(i, _, _)| i).collect();
+    if marks.is_empty() && !text.contains(ESCAPE_OPEN) {
         return Cow::Borrowed(text);
     }
-    let marks: Vec<usize> = hidden(text).map(|(i, _, _)| i).collect();
     let mut out = String::with_capacity(text.len().saturating_add(16));
     for (i, c) in text.char_indices() {
         if marks.binary_search(&i).is_ok() || (c == '[' && text.get(i..).is_some_and(|t| t.starts_with(ESCAPE_OPEN))) {

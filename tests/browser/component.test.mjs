@@ -11,7 +11,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { HOST, XSS_IMG, XSS_SCRIPT } from './pki.mjs';
 import { elementReady, examplesJson, exampleText, hostFiles, hostHtml, ids, newResult, readmeCsp, resultIn, www } from './embed-helpers.mjs';
 import { assertEscaped, assertInert, readDom, SHOWN_AS_TEXT } from './hostile-checks.mjs';
-import { patchGlue, SLOW_MARK, slowGlue } from './page-helpers.mjs';
+import { patchGlue, SLOW_MARK, slowGlue, watchWorkers } from './page-helpers.mjs';
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -384,8 +384,7 @@ test('bidi, invisible and control characters in the element: shown escaped, flag
 test('two elements share one worker: the second waits while the first works; Cancel in the first ends only its inspection, and the second is answered', async (ctx) => {
   const page = await ctx.open();
   await patchGlue(page, slowGlue(20_000));
-  const workers = [];
-  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await hostFiles(page, ctx.server.origin, { '/two.html': hostHtml({ body: `<cert-inspector id="a" host="${HOST}"></cert-inspector><cert-inspector id="b" host="${HOST}"></cert-inspector>` }) }, { csp: readmeCsp() });
   await page.goto(`${ctx.server.origin}/two.html`);
   await elementReady(page, '#a');

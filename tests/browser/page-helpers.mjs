@@ -94,6 +94,13 @@ export async function patchGlue(page, code, times = Infinity) {
   return () => patched;
 }
 
+/** Every worker the page starts, in order, as { worker, url, closed } (`closed` resolves when it ends). */
+export function watchWorkers(page) {
+  const workers = [];
+  page.on('worker', (w) => workers.push({ worker: w, url: w.url(), closed: new Promise((resolve) => w.once('close', resolve)) }));
+  return workers;
+}
+
 /** Text in an input that makes a patched glue (slowGlue) busy. */
 export const SLOW_MARK = 'certscope-test-slow';
 

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOST } from './pki.mjs';
-import { hasFinding, host, ids, input, inspect, inspectButton, leafCardText, load, pasteAndInspect, patchGlue, trust } from './page-helpers.mjs';
+import { hasFinding, host, ids, input, inspect, inspectButton, leafCardText, load, pasteAndInspect, patchGlue, trust, watchWorkers } from './page-helpers.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const captures = join(repo, 'tests', 'captures');
@@ -239,8 +239,7 @@ test('a trap inside the wasm shows an error, its worker is ended, and the next I
   // The first worker's glue traps in inspect(), as a Rust panic does (the wasm executes
   // `unreachable`); workers after it load the glue as it is.
   const patched = await patchGlue(page, "throw new WebAssembly.RuntimeError('unreachable');", 1);
-  const workers = [];
-  page.on('worker', (w) => workers.push({ url: w.url(), closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await page.goto(ctx.server.url);
   await trust(page, ctx.pki.root, true);
   const crashed = await pasteAndInspect(page, ctx.pki.chain, HOST);
@@ -258,8 +257,7 @@ test('a worker that dies while working (an uncaught error in it) shows the crash
   const page = await ctx.open();
   // The first worker cannot send its answer: the error escapes it, as when a worker dies.
   await patchGlue(page, "self.postMessage = () => { throw new Error('the worker died'); };", 1);
-  const workers = [];
-  page.on('worker', (w) => workers.push({ url: w.url(), closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await page.goto(ctx.server.url);
   await trust(page, ctx.pki.root, true);
   const died = await pasteAndInspect(page, ctx.pki.chain, HOST);

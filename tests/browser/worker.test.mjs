@@ -8,7 +8,7 @@
 // held request (hold): deterministic, and no test needs a slow input.
 import assert from 'node:assert/strict';
 import { HOST } from './pki.mjs';
-import { hold, input, inspect, inspectButton, pasteAndInspect, patchGlue, SLOW_MARK, slowGlue, trust } from './page-helpers.mjs';
+import { hold, input, inspect, inspectButton, pasteAndInspect, patchGlue, SLOW_MARK, slowGlue, trust, watchWorkers } from './page-helpers.mjs';
 
 export const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
@@ -59,13 +59,6 @@ const timeLimit = (page, ms) => page.evaluate((timeoutMs) => import('/core.js').
 /** Serves worker.js as a worker that starts but never answers: not `ready`, not an error. */
 const silentWorker = (page) => page.route('**/worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
 
-/** Records the page's workers, each with a promise that settles when it closes. */
-function watchWorkers(page) {
-  const workers = [];
-  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
-  return workers;
-}
-
 test('the analysis runs in a worker: the page keeps ticking while a slow core works, and through 200 certificates', async (ctx) => {
   const page = await ctx.open();
   await patchGlue(page, slowGlue(SLOW_MS));
@@ -105,8 +98,7 @@ test('the analysis runs in a worker: the page keeps ticking while a slow core wo
 test('a slow inspection shows Working… and Cancel after 150 ms; Cancel ends its worker and the next paste works', async (ctx) => {
   const page = await ctx.open();
   await patchGlue(page, slowGlue(20_000));
-  const workers = [];
-  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await page.goto(ctx.server.url);
   await trust(page, ctx.pki.root, true);
   // Every text the status shows, with its time; and when Inspect was pressed.
@@ -160,8 +152,7 @@ test('a slow inspection shows Working… and Cancel after 150 ms; Cancel ends it
 test('a new paste replaces an inspection still under way: the old one is stopped, the new one answered', async (ctx) => {
   const page = await ctx.open();
   await patchGlue(page, slowGlue(20_000));
-  const workers = [];
-  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await page.goto(ctx.server.url);
   await trust(page, ctx.pki.root, true);
   await input(page).fill(ctx.pki.chain + SLOW_MARK);
@@ -177,8 +168,7 @@ test('a new paste replaces an inspection still under way: the old one is stopped
 test('an inspection past the time limit is stopped with an error, and the next paste works', async (ctx) => {
   const page = await ctx.open();
   await patchGlue(page, slowGlue(20_000));
-  const workers = [];
-  page.on('worker', (w) => workers.push({ worker: w, closed: new Promise((resolve) => w.once('close', resolve)) }));
+  const workers = watchWorkers(page);
   await page.goto(ctx.server.url);
   // The limit is INSPECT_TIMEOUT_MS (20 s); a test does not wait that long.
   await page.evaluate(() => import('/core.js').then((m) => m.configureCore({ timeoutMs: 1000 })));
